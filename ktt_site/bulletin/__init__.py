@@ -1,0 +1,1 @@
+"""The "Kinh tế tập thể" bulletin: issues, articles, category pages and feeds."""

@@ -1,0 +1,1 @@
+"""Cooperatives (HTX), cooperative groups (THT) and unions: profiles, directory, open data."""

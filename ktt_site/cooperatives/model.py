@@ -1,0 +1,131 @@
+"""The data contract of ``models_data/cooperatives/<id>.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, NonNegativeInt, field_validator, model_validator
+
+from ktt_site.dates import FlexibleDate
+from ktt_site.validation import MarkdownText, PlainText, Record, Slug
+
+KINDS = {"htx": "Hợp tác xã", "tht": "Tổ hợp tác", "lien-hiep": "Liên hiệp hợp tác xã"}
+KIND_SHORT = {"htx": "HTX", "tht": "THT", "lien-hiep": "Liên hiệp HTX"}
+STATUSES = {"active": "Đang hoạt động", "dissolved": "Đã giải thể"}
+RELATIONS = {
+    "buys": "Bao tiêu, thu mua sản phẩm",
+    "supplies": "Cung ứng đầu vào",
+    "processes": "Sơ chế, chế biến",
+    "sells": "Phân phối, bán lẻ",
+    "supports": "Hỗ trợ kỹ thuật, vốn",
+}
+
+Year = Annotated[int, Field(ge=1950, le=2100)]
+YearFigures = dict[Year, NonNegativeInt]
+
+
+class Product(Record):
+    name: PlainText = Field(description="Tên sản phẩm, ví dụ 'Mãng cầu Bà Đen'.")
+    ocop_stars: int | None = Field(default=None, ge=1, le=5, description="Số sao OCOP (1 đến 5), nếu đã được đánh giá.")
+    ocop_year: Year | None = Field(default=None, description="Năm được công nhận OCOP.")
+    certifications: list[PlainText] = Field(default_factory=list, description="Chứng nhận, ví dụ VietGAP, GlobalGAP.")
+    key_product: bool = Field(default=False, description="true nếu là sản phẩm chủ lực của địa phương.")
+
+
+class ValueChainLink(Record):
+    partner: PlainText = Field(description="Tên đối tác, ví dụ 'Saigon Co.op'.")
+    relation: Literal["buys", "supplies", "processes", "sells", "supports"] = Field(
+        description="Quan hệ: buys (thu mua), supplies (cung ứng), processes (chế biến), sells (phân phối), supports (hỗ trợ)."
+    )
+    what: PlainText | None = Field(default=None, description="Mua hoặc cung cấp gì.")
+    since: Year | None = Field(default=None, description="Năm bắt đầu liên kết.")
+
+
+class Recognition(Record):
+    year: Year = Field(description="Năm được công nhận điển hình tiên tiến.")
+    recognized_by: PlainText = Field(description="Cơ quan công nhận, khen thưởng.")
+    reason: PlainText = Field(description="Lý do, thành tích.")
+    criteria: list[Slug] = Field(default_factory=list, description="Mã các tiêu chí đạt được (trong exemplary_criteria.yaml).")
+
+
+class Image(Record):
+    path: str = Field(description="Đường dẫn ảnh trong content/, ví dụ 'images/hop-tac-xa/<mã>/anh-1.jpg'.")
+    alt: PlainText = Field(description="Mô tả ảnh cho người không xem được ảnh.")
+    caption: PlainText | None = Field(default=None, description="Chú thích dưới ảnh.")
+    credit: PlainText | None = Field(default=None, description="Tác giả hoặc nguồn ảnh.")
+
+
+class Contact(Record):
+    representative: PlainText | None = Field(default=None, description="Người đại diện, chức vụ.")
+    address: PlainText | None = Field(default=None, description="Địa chỉ.")
+    phone: PlainText | None = Field(default=None, description="Số điện thoại.")
+    email: PlainText | None = Field(default=None, description="Thư điện tử.")
+    website: str | None = Field(default=None, description="Trang web.")
+
+
+def _is_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        raise ValueError(f"địa chỉ '{value}' phải bắt đầu bằng https:// hoặc http://")
+    return value
+
+
+class Cooperative(Record):
+    """One HTX, THT or union of cooperatives."""
+
+    id: Slug = Field(description="Mã, trùng tên tệp (không cần ghi).")
+    name: PlainText = Field(description="Tên đầy đủ, ví dụ 'Hợp tác xã Nông nghiệp Mãng cầu Thạnh Tân'.")
+    kind: Literal["htx", "tht", "lien-hiep"] = Field(description="Loại: htx, tht hoặc lien-hiep.")
+    founded: FlexibleDate = Field(description="Ngày thành lập: 2005-09-14, hoặc 2005-09 nếu chỉ biết tháng.")
+    commune: Slug = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
+    status: Literal["active", "dissolved"] = Field(description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể).")
+    dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
+    legal_basis: Slug = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
+    founded_by: list[Slug] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
+    sectors: list[PlainText] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
+    members: YearFigures = Field(default_factory=dict, description="Số thành viên theo năm, ví dụ 2018: 60.")
+    avg_income: YearFigures = Field(default_factory=dict, description="Thu nhập bình quân của thành viên (đồng/người/năm) theo năm.")
+    capital: YearFigures = Field(default_factory=dict, description="Vốn điều lệ (đồng) theo năm.")
+    revenue: YearFigures = Field(default_factory=dict, description="Doanh thu (đồng) theo năm.")
+    area_ha: float | None = Field(default=None, ge=0, description="Diện tích sản xuất (ha).")
+    products: list[Product] = Field(default_factory=list, description="Sản phẩm.")
+    value_chain: list[ValueChainLink] = Field(default_factory=list, description="Liên kết chuỗi giá trị.")
+    exemplary: list[Recognition] = Field(default_factory=list, description="Các lần được công nhận điển hình tiên tiến.")
+    summary: PlainText | None = Field(default=None, max_length=300, description="Một câu giới thiệu (tối đa 300 ký tự).")
+    story: MarkdownText | None = Field(default=None, description="Câu chuyện, viết bằng Markdown.")
+    images: list[Image] = Field(default_factory=list, description="Ảnh.")
+    contact: Contact | None = Field(default=None, description="Liên hệ.")
+    sources: list[str] = Field(default_factory=list, description="Địa chỉ web các nguồn thông tin.")
+    illustrative: bool = Field(default=False, description="true nếu là dữ liệu minh họa, không phải thông tin thật.")
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_are_urls(cls, value: list[str]) -> list[str]:
+        return [_is_url(url) for url in value]
+
+    @field_validator("exemplary", mode="before")
+    @classmethod
+    def _one_recognition_is_a_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
+
+    @model_validator(mode="after")
+    def _dissolution_is_consistent(self) -> Cooperative:
+        if self.dissolved and self.status != "dissolved":
+            raise ValueError("có ngày giải thể (dissolved) nhưng status không phải 'dissolved'")
+        if self.dissolved and self.dissolved < self.founded.first_day:
+            raise ValueError("ngày giải thể trước ngày thành lập")
+        return self
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES[self.status]
+
+    def active_on(self, day: dt.date) -> bool:
+        """Founded (for certain) by ``day`` and not dissolved by then."""
+        if self.founded.last_day > day:
+            return False
+        return not (self.status == "dissolved" and (self.dissolved is None or self.dissolved <= day))

@@ -1,0 +1,1 @@
+"""Legal and policy documents: summaries, in-force status, replacement chains."""

@@ -1,0 +1,40 @@
+"""The plan's organisations (the Alliance and the socio-political organisations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from ktt_site.errors import ProblemLog
+from ktt_site.sources import load_yaml_file
+from ktt_site.validation import PlainText, Record, Slug, validate_records
+
+FILE_NAME = "organizations.yaml"
+
+
+class Organization(Record):
+    """An organisation of the plan, with the unit it names as its focal point."""
+
+    id: Slug = Field(description="Mã tổ chức, ví dụ 'hoi-nong-dan'.")
+    name: PlainText = Field(description="Tên đầy đủ, ví dụ 'Hội Nông dân tỉnh Tây Ninh'.")
+    short_name: PlainText = Field(description="Tên ngắn hiển thị trong bảng, ví dụ 'Hội Nông dân'.")
+    focal_unit: PlainText = Field(description="Đơn vị đầu mối theo kế hoạch, ví dụ 'Ban Kinh tế - Xã hội'.")
+    website: str | None = Field(default=None, description="Trang web của tổ chức (nếu có).")
+
+
+def load_organizations(data_dir: Path, log: ProblemLog) -> dict[str, Organization]:
+    path = data_dir / FILE_NAME
+    if not path.exists():
+        log.add(path, None, "", "thiếu tệp danh sách tổ chức")
+        return {}
+    data = load_yaml_file(path, log)
+    if data is None:
+        return {}
+    organizations: dict[str, Organization] = {}
+    for org in validate_records(Organization, data, path, log):
+        if org.id in organizations:
+            log.add(path, org.origin.line("id"), "id", f"mã tổ chức '{org.id}' bị trùng")
+            continue
+        organizations[org.id] = org
+    return organizations

@@ -1,0 +1,1 @@
+"""Coordination plans, their targets, reported progress, and computed target status."""

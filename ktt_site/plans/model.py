@@ -1,0 +1,134 @@
+"""The data contract of ``models_data/plans/<year>.yaml`` and ``progress/<year>/<org>.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, NonNegativeInt, model_validator
+
+from ktt_site.validation import MarkdownText, PlainText, Record, Slug
+
+CooperativeKind = Literal["htx", "tht", "lien-hiep"]
+ReportedField = Literal["training_classes", "trainees", "new_tht", "new_htx"]
+
+
+class Period(Record):
+    start: dt.date = Field(description="Ngày bắt đầu.")
+    end: dt.date = Field(description="Ngày kết thúc.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("ngày kết thúc (end) trước ngày bắt đầu (start)")
+        return self
+
+
+class Task(Record):
+    id: Slug = Field(description="Mã nhiệm vụ, ví dụ 'tuyen-truyen'.")
+    number: PlainText = Field(description="Số mục trong kế hoạch, ví dụ '2.1'.")
+    title: PlainText = Field(description="Tên ngắn của nhiệm vụ.")
+    text: MarkdownText = Field(description="Nội dung nhiệm vụ như trong kế hoạch.")
+
+
+class Assignment(Record):
+    task: Slug | None = Field(default=None, description="Mã nhiệm vụ liên quan (nếu có).")
+    role: Literal["lead", "support"] = Field(description="lead (chủ trì) hoặc support (phối hợp).")
+    duty: PlainText = Field(description="Việc được giao.")
+
+
+class CountCooperatives(Record):
+    """Cooperatives founded inside the plan's period, by kind and legal basis."""
+
+    type: Literal["count_cooperatives"]
+    kinds: list[CooperativeKind] = Field(min_length=1, description="Loại được đếm.")
+    legal_basis: list[Slug] = Field(default_factory=list, description="Chỉ đếm HTX theo các văn bản này (để trống: mọi văn bản).")
+
+
+class CommuneCoverage(Record):
+    """Share of all communes with at least one qualifying active cooperative."""
+
+    type: Literal["commune_coverage"]
+    kinds: list[CooperativeKind] = Field(min_length=1, description="Loại được tính.")
+    legal_basis: list[Slug] = Field(default_factory=list, description="Văn bản làm cơ sở hoạt động.")
+    key_product: bool = Field(default=False, description="true: chỉ tính HTX có sản phẩm chủ lực của địa phương.")
+
+
+class IncomeGrowth(Record):
+    """Members' average income, weighted by members, against the year before."""
+
+    type: Literal["income_growth"]
+
+
+class Reported(Record):
+    """A figure organisations report in ``progress/``."""
+
+    type: Literal["reported"]
+    field: ReportedField = Field(description="Chỉ số được báo cáo.")
+    per_organization: bool = Field(default=False, description="true: mỗi tổ chức phải đạt mức chỉ tiêu.")
+
+
+Measure = Annotated[
+    CountCooperatives | CommuneCoverage | IncomeGrowth | Reported,
+    Field(discriminator="type"),
+]
+
+
+class TargetRange(Record):
+    min: float | None = Field(default=None, ge=0, description="Mức tối thiểu (đạt khi bằng hoặc vượt).")
+    max: float | None = Field(default=None, ge=0, description="Mức tối đa của khoảng (vượt khi cao hơn).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TargetRange:
+        if self.min is None and self.max is None:
+            raise ValueError("cần ít nhất một trong min, max")
+        if self.min is not None and self.max is not None and self.max < self.min:
+            raise ValueError("max nhỏ hơn min")
+        return self
+
+
+class Target(Record):
+    id: Slug = Field(description="Mã chỉ tiêu, dùng trong địa chỉ trang, ví dụ 'tht-moi'.")
+    title: PlainText = Field(description="Tên chỉ tiêu.")
+    text: PlainText | None = Field(default=None, description="Nguyên văn chỉ tiêu trong kế hoạch.")
+    measure: Measure = Field(description="Cách tính (một trong các cách tính có sẵn).")
+    target: TargetRange = Field(description="Mức chỉ tiêu.")
+    unit: PlainText = Field(description="Đơn vị, ví dụ 'THT', '%', 'lớp'.")
+
+
+class Plan(Record):
+    """A coordination plan."""
+
+    id: Slug = Field(description="Năm của kế hoạch, trùng tên tệp, ví dụ '2018'.")
+    title: PlainText = Field(description="Tên kế hoạch.")
+    number: PlainText | None = Field(default=None, description="Số hiệu kế hoạch (nếu có).")
+    issued: dt.date | None = Field(default=None, description="Ngày ban hành.")
+    legal_document: Slug | None = Field(default=None, description="Mã văn bản của chính kế hoạch trong thư viện văn bản.")
+    basis: list[Slug] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
+    period: Period = Field(description="Thời gian thực hiện.")
+    purposes: list[PlainText] = Field(default_factory=list, description="Mục đích.")
+    requirements: list[PlainText] = Field(default_factory=list, description="Yêu cầu.")
+    general_targets: list[PlainText] = Field(default_factory=list, description="Mục tiêu chung.")
+    tasks: list[Task] = Field(default_factory=list, description="Nội dung phối hợp.")
+    assignments: dict[Slug, list[Assignment]] = Field(default_factory=dict, description="Phân công theo mã tổ chức.")
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu cụ thể.")
+    funding: list[PlainText] = Field(default_factory=list, description="Kinh phí thực hiện.")
+    sources: list[str] = Field(default_factory=list, description="Nguồn của văn bản kế hoạch.")
+
+
+class ProgressReport(Record):
+    date: dt.date = Field(description="Ngày báo cáo.")
+    training_classes: NonNegativeInt | None = Field(default=None, description="Số lớp tập huấn đã tổ chức.")
+    trainees: NonNegativeInt | None = Field(default=None, description="Số người dự tập huấn.")
+    new_tht: NonNegativeInt | None = Field(default=None, description="Số THT mới do hội viên thành lập.")
+    new_htx: NonNegativeInt | None = Field(default=None, description="Số HTX mới do hội viên thành lập.")
+    notes: PlainText | None = Field(default=None, description="Ghi chú.")
+
+
+class ProgressFile(Record):
+    """The figures one organisation reports for one plan year."""
+
+    id: Slug = Field(description="Mã tổ chức, trùng tên tệp.")
+    reports: list[ProgressReport] = Field(min_length=1, description="Các lần báo cáo, mỗi lần một ngày.")
+    illustrative: bool = Field(default=False, description="true nếu số liệu là minh họa.")
+    sources: list[str] = Field(default_factory=list, description="Nguồn số liệu.")

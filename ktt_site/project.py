@@ -1,0 +1,33 @@
+"""Finding a site's folders from its ``mkdocs.yml`` without importing MkDocs (for the CLI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ktt_site.site import ProjectPaths
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even where it uses ``!!python/name`` or ``!ENV`` tags."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_project(config_file: Path) -> tuple[ProjectPaths, dict[str, Any]]:
+    """The project's paths and the ktt-site plugin's options, as mkdocs.yml sets them."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    root = config_file.resolve().parent
+    options: dict[str, Any] = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "ktt-site" in plugin:
+            options = plugin["ktt-site"] or {}
+    paths = ProjectPaths(
+        root=root,
+        data_dir=root / options.get("data_dir", "models_data"),
+        docs_dir=root / config.get("docs_dir", "docs"),
+    )
+    return paths, {"site_url": config.get("site_url"), "site_name": config.get("site_name"), **options}

@@ -1,0 +1,84 @@
+"""Editors' shortcodes in Markdown: ``{{ htx("id") }}``, ``{{ van_ban("id") }}``, ...
+
+Only a call of a known shortcode with quoted arguments is replaced; any other ``{{`` is left
+as written, so an article that quotes a template or a formula never breaks. Calls inside
+code (fenced blocks and inline backticks) are left alone, so the editor guide can show them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ktt_site.site import SiteData
+
+CALL = re.compile(
+    r"\{\{\s*(?P<name>[a-z_]+)\s*\(\s*(?P<args>(?:\"[^\"\n]*\"|'[^'\n]*')"
+    r"(?:\s*,\s*(?:\"[^\"\n]*\"|'[^'\n]*'))*)?\s*\)\s*\}\}"
+)
+_ARG = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+_CODE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$|`+[^`\n]*`+", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    """A shortcode: how many arguments, how to check them, how to render a call."""
+
+    name: str
+    usage: str
+    description: str
+    arity: int
+    check: Callable[[SiteData, tuple[str, ...]], str | None]
+    render: Callable[[SiteData, tuple[str, ...], str], str]
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str
+    args: tuple[str, ...]
+    start: int
+    end: int
+
+
+def find_calls(markdown: str, known: dict[str, Shortcode]) -> Iterator[Call]:
+    """Shortcode calls outside code, in order."""
+    code_spans = [m.span() for m in _CODE.finditer(markdown)]
+    for match in CALL.finditer(markdown):
+        if match.group("name") not in known:
+            continue
+        if any(start <= match.start() < end for start, end in code_spans):
+            continue
+        args = tuple(a or b for a, b in _ARG.findall(match.group("args") or ""))
+        yield Call(match.group("name"), args, match.start(), match.end())
+
+
+def check_markdown(site: SiteData, markdown: str, known: dict[str, Shortcode]) -> list[tuple[int, str, str]]:
+    """Problems in a Markdown text's shortcodes as (line within the text, shortcode, message)."""
+    problems = []
+    for call in find_calls(markdown, known):
+        code = known[call.name]
+        line = markdown.count("\n", 0, call.start) + 1
+        if len(call.args) != code.arity:
+            problems.append((line, call.name, f"cần {code.arity} tham số, cách viết: {code.usage}"))
+            continue
+        message = code.check(site, call.args)
+        if message:
+            problems.append((line, call.name, message))
+    return problems
+
+
+def expand(site: SiteData, markdown: str, page_src_uri: str, known: dict[str, Shortcode]) -> str:
+    """Replace every valid shortcode call with its rendering for the page at ``page_src_uri``."""
+    pieces, last = [], 0
+    for call in find_calls(markdown, known):
+        code = known[call.name]
+        if len(call.args) != code.arity or code.check(site, call.args):
+            continue
+        pieces.append(markdown[last : call.start])
+        pieces.append(code.render(site, call.args, page_src_uri))
+        last = call.end
+    pieces.append(markdown[last:])
+    return "".join(pieces)

@@ -1,0 +1,190 @@
+"""Everything a build needs, loaded, validated and cross-checked in one pass.
+
+``load_site`` reads every editor file, collects every problem (file:line: field: message)
+and raises :class:`~ktt_site.errors.DataValidationError` once, before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ktt_site.bulletin.load import Article, BulletinIssue, load_bulletin
+from ktt_site.cooperatives.model import Cooperative
+from ktt_site.errors import ProblemLog
+from ktt_site.legal.model import LegalDocument
+from ktt_site.localities import Commune, District, Localities, load_localities
+from ktt_site.organizations import Organization, load_organizations
+from ktt_site.plans.model import Plan, ProgressFile
+from ktt_site.sources import read_text, split_front_matter
+from ktt_site.validation import Record, load_record_folder
+
+#: Generated sections; an editor's page at one of these paths would collide with them.
+GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu")
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Where a site's files are: the project root, its data and its Markdown."""
+
+    root: Path
+    data_dir: Path
+    docs_dir: Path
+
+
+@dataclass
+class SiteData:
+    """The validated content of one site."""
+
+    paths: ProjectPaths
+    as_of: dt.date
+    organizations: dict[str, Organization]
+    localities: Localities
+    cooperatives: dict[str, Cooperative]
+    legal: dict[str, LegalDocument]
+    plans: dict[str, Plan]
+    progress: dict[str, dict[str, ProgressFile]]
+    bulletin: list[BulletinIssue]
+    communes: dict[str, tuple[District, Commune]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.communes = self.localities.commune_index()
+
+    @property
+    def articles(self) -> list[Article]:
+        """Published articles, newest first."""
+        found = [a for issue in self.bulletin for a in issue.articles]
+        return sorted(found, key=lambda a: (a.meta.date, a.src_uri), reverse=True)
+
+    def district_of(self, cooperative: Cooperative) -> District:
+        return self.communes[cooperative.commune][0]
+
+    def commune_of(self, cooperative: Cooperative) -> Commune:
+        return self.communes[cooperative.commune][1]
+
+
+def load_site(paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = False) -> SiteData:
+    """Load and check everything; raise ``DataValidationError`` listing every problem."""
+    log = ProblemLog(paths.root)
+    data_dir = paths.data_dir
+    if not data_dir.is_dir():
+        log.add(data_dir, None, "", "không tìm thấy thư mục dữ liệu")
+        log.raise_if_any()
+    organizations = load_organizations(data_dir, log)
+    localities = load_localities(data_dir, log)
+    cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
+    legal = load_record_folder(data_dir / "legal", LegalDocument, log)
+    plans = load_record_folder(data_dir / "plans", Plan, log)
+    progress = {
+        year.name: load_record_folder(year, ProgressFile, log)
+        for year in sorted((data_dir / "progress").glob("*"))
+        if year.is_dir()
+    }
+    bulletin = load_bulletin(paths.docs_dir, log, include_drafts=include_drafts)
+    log.raise_if_any()
+    assert localities is not None
+    site = SiteData(
+        paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin
+    )
+    check_references(site, log)
+    check_markdown_pages(site, log)
+    log.raise_if_any()
+    return site
+
+
+def _check_ids(
+    log: ProblemLog, record: Record, field_name: str, ids: list[str] | str | None,
+    known: dict[str, object] | set[str], what: str,
+) -> None:
+    values = [ids] if isinstance(ids, str) else list(ids or [])
+    for index, value in enumerate(values):
+        if value in known:
+            continue
+        loc = (field_name,) if isinstance(ids, str) else (field_name, index)
+        shown = field_name if isinstance(ids, str) else f"{field_name}[{index}]"
+        log.add(record.origin.path, record.origin.line(*loc), shown, f"không có {what} mang mã '{value}'")
+
+
+def check_references(site: SiteData, log: ProblemLog) -> None:
+    """Every id an editor writes must name an existing record; images must exist."""
+    orgs, legal, coops = site.organizations, site.legal, site.cooperatives
+    for coop in coops.values():
+        _check_ids(log, coop, "commune", coop.commune, site.communes, "xã/phường/thị trấn")
+        _check_ids(log, coop, "legal_basis", coop.legal_basis, legal, "văn bản pháp lý")
+        _check_ids(log, coop, "founded_by", coop.founded_by, orgs, "tổ chức")
+        for index, image in enumerate(coop.images):
+            check_image(site, log, coop, ("images", index, "path"), image.path)
+    for doc in legal.values():
+        _check_ids(log, doc, "replaced_by", doc.replaced_by, legal, "văn bản")
+        _check_ids(log, doc, "related", doc.related, legal, "văn bản")
+    for plan in site.plans.values():
+        _check_ids(log, plan, "basis", plan.basis, legal, "văn bản")
+        _check_ids(log, plan, "legal_document", plan.legal_document, legal, "văn bản")
+        task_ids = {task.id for task in plan.tasks}
+        for org_id, duties in plan.assignments.items():
+            if org_id not in orgs:
+                log.add(plan.origin.path, plan.origin.line("assignments", org_id), f"assignments.{org_id}",
+                        f"không có tổ chức mang mã '{org_id}'")
+            for index, duty in enumerate(duties):
+                if duty.task and duty.task not in task_ids:
+                    log.add(plan.origin.path, plan.origin.line("assignments", org_id, index, "task"),
+                            f"assignments.{org_id}[{index}].task", f"không có nhiệm vụ mang mã '{duty.task}'")
+        seen: set[str] = set()
+        for index, target in enumerate(plan.targets):
+            if target.id in seen:
+                log.add(plan.origin.path, plan.origin.line("targets", index, "id"), f"targets[{index}].id",
+                        f"mã chỉ tiêu '{target.id}' bị trùng")
+            seen.add(target.id)
+            basis = getattr(target.measure, "legal_basis", [])
+            for b_index, doc_id in enumerate(basis):
+                if doc_id not in legal:
+                    log.add(plan.origin.path, plan.origin.line("targets", index, "measure", "legal_basis", b_index),
+                            f"targets[{index}].measure.legal_basis[{b_index}]", f"không có văn bản mang mã '{doc_id}'")
+    for year, reports in site.progress.items():
+        if year not in site.plans:
+            for report in reports.values():
+                log.add(report.origin.path, None, "", f"không có kế hoạch năm {year} (plans/{year}.yaml)")
+        for org_id, report in reports.items():
+            if org_id not in orgs:
+                log.add(report.origin.path, None, "", f"tên tệp phải là mã một tổ chức; không có tổ chức '{org_id}'")
+    for article in (a for issue in site.bulletin for a in issue.articles + issue.drafts):
+        meta = article.meta
+        _check_ids(log, meta, "cooperatives", meta.cooperatives, coops, "HTX/THT")
+        _check_ids(log, meta, "legal", meta.legal, legal, "văn bản")
+        if meta.image:
+            check_image(site, log, meta, ("image",), meta.image)
+    for issue in site.bulletin:
+        if issue.meta.cover:
+            check_image(site, log, issue.meta, ("cover",), issue.meta.cover)
+
+
+def check_image(site: SiteData, log: ProblemLog, record: Record, loc: tuple[object, ...], path: str) -> None:
+    """An image path is relative to ``content/``, stays inside it, and the file exists."""
+    field_name = ".".join(str(step) for step in loc)
+    docs = site.paths.docs_dir.resolve()
+    target = (docs / path).resolve()
+    line = record.origin.line(*loc)
+    if path.startswith(("/", "http://", "https://")) or not target.is_relative_to(docs):
+        log.add(record.origin.path, line, field_name, f"ảnh '{path}' phải là đường dẫn trong thư mục content/, ví dụ 'images/ten-anh.jpg'")
+    elif not target.is_file():
+        log.add(record.origin.path, line, field_name, f"không tìm thấy ảnh 'content/{path}'")
+
+
+def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
+    """Shortcodes in every Markdown page name existing records; no page hides a generated one."""
+    from ktt_site.shortcode_registry import SHORTCODES
+    from ktt_site.shortcodes import check_markdown
+
+    docs = site.paths.docs_dir
+    for path in sorted(docs.rglob("*.md")):
+        src_uri = path.relative_to(docs).as_posix()
+        if src_uri.split("/")[0] in GENERATED_SECTIONS:
+            log.add(path, None, "", f"thư mục content/{src_uri.split('/')[0]}/ do hệ thống tự sinh; hãy đặt trang ở chỗ khác")
+            continue
+        text = read_text(path, log)
+        if text is None:
+            continue
+        _, body, body_line = split_front_matter(text)
+        for line, name, message in check_markdown(site, body, SHORTCODES):
+            log.add(path, body_line + line - 1, name, message)

@@ -1,0 +1,258 @@
+"""Reading editors' files: safe text decoding and YAML that remembers line numbers.
+
+Every value loaded from YAML keeps where it came from, so a validation message can name the
+file and line an editor has to fix. Mappings load as :class:`YamlMapping` (a ``dict``) and
+sequences as :class:`YamlSequence` (a ``list``); both carry their own line and their
+children's lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ktt_site.errors import ProblemLog
+
+MAX_FILE_BYTES = 1_000_000
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlMapping(dict):  # type: ignore[type-arg]
+    """A YAML mapping with the 1-based line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line) if hasattr(self, "key_lines") else self.line
+
+
+class YamlSequence(list):  # type: ignore[type-arg]
+    """A YAML sequence with the 1-based line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        lines = getattr(self, "item_lines", [])
+        return lines[index] if 0 <= index < len(lines) else self.line
+
+
+class YamlSourceError(Exception):
+    """A file that cannot be read as YAML; carries the line and a Vietnamese message."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    line_offset = 0
+
+
+def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMapping:
+    loader.flatten_mapping(node)
+    result = YamlMapping()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        try:
+            hash(key)
+        except TypeError:
+            raise YamlSourceError(line, "tên trường phải là một chữ, không phải danh sách hay bảng") from None
+        if key in result:
+            raise YamlSourceError(
+                line, f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {result.key_lines[key]})"
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlSequence:
+    result = YamlSequence(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.item_lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    return result
+
+
+def _timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    # An impossible date such as 2018-02-30 must become a validation message, not a crash.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Any:
+    """Parse one YAML document; raise :class:`YamlSourceError` with a line on any problem."""
+    loader = _LineLoader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except YamlSourceError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is found at the end of the file; point at where it opened.
+        if exc.context_mark and exc.problem_mark and exc.problem_mark.index >= len(text.rstrip()):
+            mark = exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise YamlSourceError(line, f"cú pháp YAML sai: {_explain_yaml(exc)}") from None
+    except yaml.YAMLError as exc:
+        raise YamlSourceError(None, f"cú pháp YAML sai: {exc}") from None
+    except RecursionError:
+        raise YamlSourceError(None, "tệp lồng nhau quá sâu, không đọc được") from None
+    finally:
+        loader.dispose()
+
+
+_YAML_HINTS = {
+    "mapping values are not allowed here": "có dấu ':' không đúng chỗ (nếu giá trị chứa ':', hãy đặt nó trong dấu ngoặc kép)",
+    "found character '\\t' that cannot start any token": "có ký tự tab; hãy thụt lề bằng dấu cách",
+    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
+    "found undefined tag handle": "có thẻ YAML lạ (bắt đầu bằng '!')",
+    "found duplicate anchor": "tên neo (&) bị lặp",
+    "found undefined alias": "tham chiếu (*) tới neo không tồn tại",
+    "did not find expected key": "thụt lề không đều hoặc thiếu tên trường",
+    "expected <block end>, but found": "thụt lề không đều",
+    "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu ngoặc kép đóng?)",
+    "expected ',' or ']'": "dấu ngoặc vuông '[' chưa được đóng bằng ']' (hoặc thiếu dấu phẩy giữa các mục)",
+    "expected ',' or '}'": "dấu ngoặc nhọn '{' chưa được đóng bằng '}' (hoặc thiếu dấu phẩy giữa các mục)",
+    "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
+    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thừa)",
+}
+
+
+def _explain_yaml(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, hint in _YAML_HINTS.items():
+        if needle in text:
+            return hint
+    if exc.problem and "tag" in exc.problem:
+        return "có thẻ YAML không được phép (bắt đầu bằng '!')"
+    return (exc.problem or exc.context or "không rõ").strip()
+
+
+def read_text(path: Path, log: ProblemLog, *, root: Path | None = None) -> str | None:
+    """Read an editor's text file as UTF-8, or log why it cannot be read and return None."""
+    root = root or log.root
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            log.add(path, None, "", "là liên kết (symlink) trỏ ra ngoài kho dữ liệu; hãy chép tệp thật vào đây")
+            return None
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        log.add(path, None, "", f"không mở được tệp ({exc.strerror})")
+        return None
+    if size > MAX_FILE_BYTES:
+        log.add(path, None, "", f"tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,}); hãy tách hoặc rút gọn".replace(",", "."))
+        return None
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        log.add(path, None, "", "là tệp nhị phân, không phải văn bản; hãy lưu lại dưới dạng văn bản UTF-8")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        log.add(path, line, "", "tệp không lưu bằng mã UTF-8 (chữ có dấu sẽ bị lỗi); hãy lưu lại với mã hóa UTF-8")
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def load_yaml_file(path: Path, log: ProblemLog, *, empty_ok: bool = False) -> Any:
+    """Load one YAML file, logging problems; return None when nothing usable was loaded."""
+    text = read_text(path, log)
+    if text is None:
+        return None
+    if not text.strip():
+        if not empty_ok:
+            log.add(path, None, "", "tệp rỗng; hãy điền nội dung hoặc xóa tệp")
+        return None
+    try:
+        data = parse_yaml(text)
+    except YamlSourceError as exc:
+        log.add(path, exc.line, "", exc.message)
+        return None
+    if data is None and not empty_ok:
+        log.add(path, None, "", "tệp chỉ có chú thích, không có dữ liệu")
+    return data
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split Markdown into (front matter YAML or None, body, line where the body starts)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    yaml_text = match.group(1) or ""
+    body_line = text[: match.end()].count("\n") + 1
+    return yaml_text, text[match.end() :], body_line
+
+
+def load_front_matter(path: Path, log: ProblemLog) -> tuple[Any, str, int] | None:
+    """Load a Markdown file's front matter (line numbers as in the file) and body."""
+    text = read_text(path, log)
+    if text is None:
+        return None
+    yaml_text, body, body_line = split_front_matter(text)
+    if yaml_text is None:
+        return YamlMapping(), body, body_line
+    try:
+        data = parse_yaml(yaml_text, line_offset=1)
+    except YamlSourceError as exc:
+        log.add(path, exc.line, "", exc.message)
+        return None
+    if data is None:
+        data = YamlMapping()
+    return data, body, body_line
+
+
+def line_at(data: Any, loc: Iterable[Any]) -> int | None:
+    """The line of the value found by following ``loc`` (keys and indexes) from ``data``."""
+    line = getattr(data, "line", None) or None
+    node = data
+    for step in loc:
+        if isinstance(node, YamlMapping):
+            key = _find_key(node, step)
+            if key is _MISSING:
+                return line
+            line = node.line_of(key)
+            node = node[key]
+        elif isinstance(node, YamlSequence) and isinstance(step, int):
+            if not 0 <= step < len(node):
+                return line
+            line = node.line_of(step)
+            node = node[step]
+        else:
+            return line
+    return line
+
+
+_MISSING = object()
+
+
+def _find_key(mapping: YamlMapping, step: Any) -> Any:
+    if step in mapping:
+        return step
+    for key in mapping:
+        if str(key) == str(step):
+            return key
+    return _MISSING

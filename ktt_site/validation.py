@@ -1,0 +1,282 @@
+"""Typed validation with pydantic, reported to editors in plain Vietnamese with file:line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from dataclasses import dataclass
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from ktt_site.errors import ProblemLog
+from ktt_site.sources import YamlMapping, line_at, load_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_DANGEROUS_MARKDOWN = re.compile(
+    r"<\s*/?\s*(script|style|iframe|object|embed|form|input|button|link|meta|base)\b"
+    r"|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:|data\s*:\s*text/html",
+    re.I,
+)
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError("slug")
+    return value
+
+
+def _check_plain_text(value: str) -> str:
+    if _HTML_TAG.search(value):
+        raise ValueError("html")
+    return value.strip()
+
+
+def _check_markdown(value: str) -> str:
+    if _DANGEROUS_MARKDOWN.search(value):
+        raise ValueError("unsafe_markdown")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+"""An id: lowercase ASCII letters, digits and single hyphens."""
+
+PlainText = Annotated[str, Field(min_length=1), AfterValidator(_check_plain_text)]
+"""Text shown as is; HTML is refused (it is always escaped on output anyway)."""
+
+MarkdownText = Annotated[str, AfterValidator(_check_markdown)]
+"""Markdown written by an editor; scripts, frames and event handlers are refused."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was loaded from, to point editors at the line of any of its fields."""
+
+    path: Path
+    data: Any
+
+    def line(self, *loc: Any) -> int | None:
+        return line_at(self.data, loc)
+
+
+class Record(BaseModel):
+    """Base of every model of the data contract: unknown keys are errors, values frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin:
+        assert self._origin is not None, "record was not loaded from a file"
+        return self._origin
+
+
+def validate_record(
+    model: type[M],
+    data: Any,
+    path: Path,
+    log: ProblemLog,
+    *,
+    prefix: tuple[Any, ...] = (),
+    context: dict[str, Any] | None = None,
+) -> M | None:
+    """Validate ``data`` (loaded with lines) as ``model``; log every problem and return None.
+
+    ``prefix`` is where ``data`` sits in its file (``("districts", 3)``), for the field path.
+    """
+    try:
+        record = model.model_validate(data, context=context)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(step for step in error["loc"] if step not in ("[key]",))
+            line = line_at(data, loc) or getattr(data, "line", None)
+            log.add(path, line, field_path(prefix + loc), explain(error, model))
+        return None
+    if isinstance(record, Record):
+        record._origin = Origin(path, data)
+    return record
+
+
+def validate_records(
+    model: type[M], items: Any, path: Path, log: ProblemLog, field: str = ""
+) -> list[M]:
+    """Validate each item of a YAML list as ``model`` (each with its own origin)."""
+    if not isinstance(items, list):
+        log.add(path, getattr(items, "line", None), field, "phải là một danh sách (mỗi mục bắt đầu bằng '- ')")
+        return []
+    records = []
+    for index, item in enumerate(items):
+        record = validate_record(model, item, path, log, prefix=(field, index) if field else (index,))
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    """A field path as an editor reads it: ``products[1].ocop_stars``."""
+    parts: list[str] = []
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        else:
+            if step in _UNION_TAGS:
+                continue
+            parts.append(("." if parts else "") + str(step))
+    return "".join(parts)
+
+
+# pydantic adds the member's name of a union to the location; editors never see those.
+_UNION_TAGS = {"date", "str", "int", "function-after[_check_slug(), str]"}
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for step in loc[:-1]:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or step not in fields:
+            return []
+        current = _inner_model(fields[step].annotation)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def explain(error: Any, model: type[BaseModel] | None = None) -> str:
+    """One pydantic error in plain Vietnamese: what is wrong and what is allowed."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    shown = _show(value)
+    if kind == "missing":
+        return "thiếu trường bắt buộc"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        allowed = _allowed_keys(model, error["loc"]) if model else []
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+        listed = f" Các trường được phép: {', '.join(allowed)}." if allowed else ""
+        return f"trường không có trong mẫu dữ liệu{hint}{listed}".rstrip()
+    if kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        expected = expected.replace(" or ", ", ")
+        return f"giá trị {shown} không hợp lệ; chỉ chấp nhận: {expected}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"ngày {shown} không hợp lệ; viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-05-31"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"phải là số nguyên, không phải {shown}"
+    if kind in ("float_type", "float_parsing", "decimal_parsing"):
+        return f"phải là một số, không phải {shown}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"phải là true hoặc false, không phải {shown}"
+    if kind == "string_type":
+        return f"phải là một đoạn chữ, không phải {shown}"
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return f"phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- '), không phải {shown}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"phải là một bảng các trường (tên: giá trị), không phải {shown}"
+    if kind == "greater_than_equal":
+        return f"phải lớn hơn hoặc bằng {ctx.get('ge')}, không phải {shown}"
+    if kind == "greater_than":
+        return f"phải lớn hơn {ctx.get('gt')}, không phải {shown}"
+    if kind == "less_than_equal":
+        return f"phải nhỏ hơn hoặc bằng {ctx.get('le')}, không phải {shown}"
+    if kind == "less_than":
+        return f"phải nhỏ hơn {ctx.get('lt')}, không phải {shown}"
+    if kind in ("string_too_short", "too_short"):
+        return "không được để trống"
+    if kind in ("string_too_long", "too_long"):
+        return f"quá dài (tối đa {ctx.get('max_length')})"
+    if kind == "url_parsing" or kind == "url_scheme" or kind == "url_type":
+        return f"địa chỉ web {shown} không hợp lệ; phải bắt đầu bằng https:// hoặc http://"
+    if kind == "value_error":
+        return _explain_value_error(str(ctx.get("error", "")), shown)
+    if kind == "union_tag_invalid":
+        return f"loại {shown} không hợp lệ; chỉ chấp nhận: {ctx.get('expected_tags', '')}"
+    if kind == "union_tag_not_found":
+        return f"thiếu trường '{ctx.get('discriminator', '').strip(chr(39))}' để biết loại"
+    return f"giá trị {shown} không hợp lệ ({error.get('msg', kind)})"
+
+
+_VALUE_ERRORS = {
+    "slug": "mã {shown} không hợp lệ; mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ 'hop-tac-xa-dong-tam'",
+    "html": "không được chứa mã HTML (dấu '<' liền chữ); hãy viết chữ thường",
+    "unsafe_markdown": "chứa mã không an toàn (script, iframe, sự kiện on..., javascript:); hãy bỏ phần đó",
+}
+
+
+def _explain_value_error(message: str, shown: str) -> str:
+    for key, text in _VALUE_ERRORS.items():
+        if message.endswith(key):
+            return text.format(shown=shown)
+    return message.removeprefix("Value error, ") if message else f"giá trị {shown} không hợp lệ"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "rỗng"
+    if isinstance(value, dict):
+        return "một bảng"
+    if isinstance(value, list):
+        return "một danh sách"
+    text = str(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"'{text}'"
+
+
+def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[str, M]:
+    """Load ``folder/<id>.yaml`` files as ``model``, each id taken from its file name.
+
+    An ``id`` written inside a file must equal the file name. Files with another ending
+    (``.yml``, ``.txt``) are reported, so an editor's file is never silently ignored.
+    """
+    records: dict[str, M] = {}
+    if not folder.is_dir():
+        return records
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".yaml":
+            hint = " (đổi đuôi .yml thành .yaml)" if path.suffix == ".yml" else ""
+            log.add(path, None, "", f"tệp không có đuôi .yaml nên không được đọc{hint}")
+            continue
+        if not _SLUG.match(path.stem):
+            log.add(
+                path, None, "", f"tên tệp '{path.stem}' không phải mã hợp lệ; chỉ dùng chữ thường "
+                "không dấu, số và dấu gạch ngang, ví dụ 'hop-tac-xa-dong-tam.yaml'",
+            )
+            continue
+        data = load_yaml_file(path, log)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            log.add(path, getattr(data, "line", 1), "", "tệp phải là một bảng các trường (tên: giá trị)")
+            continue
+        if "id" in data and data["id"] != path.stem:
+            log.add(path, data.line_of("id"), "id", f"mã '{data['id']}' phải trùng tên tệp '{path.stem}'")
+            continue
+        with_id = YamlMapping(data)
+        with_id.line, with_id.key_lines = data.line, dict(data.key_lines)
+        with_id.setdefault("id", path.stem)
+        record = validate_record(model, with_id, path, log)
+        if record is not None:
+            records[path.stem] = record
+    return records

@@ -1,0 +1,83 @@
+"""Fixtures: small sites built in a temporary folder, as an editor's repository would be."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class SiteProject:
+    """A site's repository in a temp folder: edit files, then check or build it for real."""
+
+    root: Path
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        target = self.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        return target
+
+    def remove(self, rel: str) -> None:
+        target = self.root / rel
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        return subprocess.run(
+            list(args), cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600
+        )
+
+    def build(self, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """``mkdocs build --strict``, as ``make site`` runs it."""
+        return self.run(str(BIN / "mkdocs"), "build", "--strict", *extra, env=env)
+
+    def check(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        """``ktt-site check``, as an editor or a pre-commit hook runs it."""
+        return self.run(str(BIN / "ktt-site"), "check", *extra)
+
+    def output(self, rel: str) -> str:
+        return (self.root / "site" / rel).read_text(encoding="utf-8")
+
+    def built(self) -> Path:
+        return self.root / "site"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> SiteProject:
+    """A copy of the minimal fixture site."""
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "minimal", root)
+    return SiteProject(root)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site (this repository's content), built once for the whole session."""
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764115200"}
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
