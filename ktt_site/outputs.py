@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,9 +23,13 @@ class BuildSettings:
 Builder = Callable[[SiteData, BuildSettings], list[Output]]
 
 
+#: Modules that each define ``build_outputs(site, settings) -> list[Output]``.
+BUILDER_MODULES: tuple[str, ...] = ()
+
+
 def builders() -> list[Builder]:
-    """The output builders, one per concept (imported late so each module stays optional)."""
-    return []
+    """The output builders, one per concept (imported late: they import this module)."""
+    return [importlib.import_module(name).build_outputs for name in BUILDER_MODULES]
 
 
 def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:

@@ -15,6 +15,7 @@ from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
 from ktt_site.outputs import BuildSettings, build_outputs
+from ktt_site.postbuild import RenderedSite, run_post_build
 from ktt_site.shortcode_registry import SHORTCODES
 from ktt_site.shortcodes import expand
 from ktt_site.site import ProjectPaths, SiteData, load_site
@@ -34,9 +35,11 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def __init__(self) -> None:
         self.site: SiteData | None = None
         self.settings: BuildSettings | None = None
+        self.page_html: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = None
+        self.page_html = {}
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: cần địa chỉ gốc của trang (cho nguồn tin RSS, chia sẻ, sitemap)")
         if not config.use_directory_urls:
@@ -76,6 +79,14 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         return expand(self.site, markdown, page.file.src_uri, SHORTCODES)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.page_html[page.file.src_uri] = html
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.settings is not None
+        run_post_build(RenderedSite(self.site, self.settings, Path(config.site_dir), self.page_html))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
