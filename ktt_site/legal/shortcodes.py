@@ -1,0 +1,46 @@
+"""``{{ van_ban("luat-htx-2012") }}``: a link to a document showing its number, date and subject."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from ktt_site.shortcodes import Shortcode
+
+if TYPE_CHECKING:
+    from ktt_site.site import SiteData
+
+SECTION = "van-ban"
+# Entities, not backslashes: they read the same whichever Markdown extensions a site enables.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|&]")
+
+
+def document_src_uri(doc_id: str) -> str:
+    return f"{SECTION}/{doc_id}.md"
+
+
+def _check(site: SiteData, args: tuple[str, ...]) -> str | None:
+    (doc_id,) = args
+    if doc_id in site.legal:
+        return None
+    return f"không có văn bản mang mã '{doc_id}' (xem các tệp trong models_data/legal/)"
+
+
+def _render(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
+    doc = site.legal[args[0]]
+    # A link to the .md source lets MkDocs check it and turn it into the page's URL.
+    target = posixpath.relpath(document_src_uri(doc.id), posixpath.dirname(page_src_uri) or ".")
+    text = _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", doc.citation)
+    return f"[{text}]({target})"
+
+
+VAN_BAN = Shortcode(
+    name="van_ban",
+    usage='{{ van_ban("mã-văn-bản") }}',
+    description="Liên kết tới một văn bản trong thư viện, ghi đủ số hiệu, ngày ban hành "
+    "và trích yếu.",
+    arity=1,
+    check=_check,
+    render=_render,
+)
