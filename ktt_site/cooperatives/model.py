@@ -24,6 +24,11 @@ RELATIONS = {
 Year = Annotated[int, Field(ge=1950, le=2100)]
 YearFigures = dict[Year, NonNegativeInt]
 
+#: Paths under ``/hop-tac-xa/`` taken by generated listings; a profile id must not take them.
+RESERVED_IDS = frozenset(
+    {"theo-huyen", "theo-linh-vuc", "theo-loai", "theo-to-chuc", "san-pham-ocop", "dien-hinh-tien-tien"}
+)
+
 
 class Product(Record):
     name: PlainText = Field(description="Tên sản phẩm, ví dụ 'Mãng cầu Bà Đen'.")
@@ -77,6 +82,10 @@ class Cooperative(Record):
     name: PlainText = Field(description="Tên đầy đủ, ví dụ 'Hợp tác xã Nông nghiệp Mãng cầu Thạnh Tân'.")
     kind: Literal["htx", "tht", "lien-hiep"] = Field(description="Loại: htx, tht hoặc lien-hiep.")
     founded: FlexibleDate = Field(description="Ngày thành lập: 2005-09-14, hoặc 2005-09 nếu chỉ biết tháng.")
+    founded_at_latest: bool = Field(
+        default=False,
+        description="true nếu nguồn không nêu ngày thành lập mà chỉ cho biết HTX đã hoạt động vào thời điểm ghi ở founded.",
+    )
     commune: Slug = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
     status: Literal["active", "dissolved"] = Field(description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể).")
     dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
@@ -103,6 +112,21 @@ class Cooperative(Record):
     def _sources_are_urls(cls, value: list[str]) -> list[str]:
         return [_is_url(url) for url in value]
 
+    @field_validator("id")
+    @classmethod
+    def _id_is_free(cls, value: str) -> str:
+        if value in RESERVED_IDS:
+            raise ValueError(f"mã '{value}' trùng địa chỉ một trang tự sinh của mục Hợp tác xã; hãy đổi tên tệp")
+        return value
+
+    @field_validator("founded", mode="before")
+    @classmethod
+    def _founded_is_filled(cls, value: Any) -> Any:
+        # A scaffolded file leaves it empty on purpose: say what to write, not "None is invalid".
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ValueError("chưa điền ngày thành lập; viết NĂM-THÁNG-NGÀY (2018-03-15), hoặc 2018-03 nếu chỉ biết tháng")
+        return value
+
     @field_validator("exemplary", mode="before")
     @classmethod
     def _one_recognition_is_a_list(cls, value: Any) -> Any:
@@ -124,8 +148,37 @@ class Cooperative(Record):
     def status_label(self) -> str:
         return STATUSES[self.status]
 
+    @property
+    def kind_short(self) -> str:
+        return KIND_SHORT[self.kind]
+
+    @property
+    def founded_label(self) -> str:
+        """The founding date as readers see it, honest about what the sources leave open."""
+        if not self.founded_at_latest:
+            return str(self.founded)
+        unit = "ngày" if self.founded.day else "tháng" if self.founded.month else "năm"
+        return f"chưa rõ ngày thành lập; đã hoạt động vào {unit} {self.founded}"
+
+    @property
+    def years(self) -> list[int]:
+        """Every year that has at least one figure, oldest first."""
+        return sorted({*self.members, *self.avg_income, *self.capital, *self.revenue})
+
+    @property
+    def ocop_products(self) -> list[Product]:
+        return [p for p in self.products if p.ocop_stars]
+
     def active_on(self, day: dt.date) -> bool:
         """Founded (for certain) by ``day`` and not dissolved by then."""
         if self.founded.last_day > day:
             return False
         return not (self.status == "dissolved" and (self.dissolved is None or self.dissolved <= day))
+
+
+def latest(figures: dict[int, int]) -> tuple[int, int] | None:
+    """The most recent (year, value) of a yearly figure, or None when there is none."""
+    if not figures:
+        return None
+    year = max(figures)
+    return year, figures[year]

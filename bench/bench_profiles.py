@@ -1,0 +1,152 @@
+"""Benchmark: build the shipped site with 1,000 generated cooperative profiles.
+
+    .venv/bin/python bench/bench_profiles.py [--count 1000] [--keep]
+
+Copies the repository's site (mkdocs.yml, content/, models_data/) into a temporary folder, adds
+``--count`` generated illustrative profiles, runs ``mkdocs build --strict`` once, and prints the
+build time, the build's peak memory (max resident set size of the mkdocs process) and the size
+of the output. Not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SECTORS = [
+    "Trồng trọt",
+    "Chăn nuôi",
+    "Dịch vụ nông nghiệp",
+    "Chế biến nông sản",
+    "Thủ công",
+    "Thủy sản",
+]
+PRODUCTS = ["Mãng cầu", "Rau ăn lá", "Gạo", "Nấm rơm", "Xoài", "Mật ong", "Bánh tráng"]
+
+
+def profile(rng: random.Random, index: int, communes: list[str], organizations: list[str]) -> str:
+    kind = rng.choice(["htx", "htx", "tht"])
+    founded_year = rng.randint(2008, 2018)
+    years = range(max(founded_year, 2015), 2019)
+    members = rng.randint(7, 80)
+    income = rng.randint(25, 60) * 1_000_000
+    data = {
+        "name": f"{'Hợp tác xã' if kind == 'htx' else 'Tổ hợp tác'} Thử nghiệm số {index:04d} (minh họa)",
+        "kind": kind,
+        "founded": f"{founded_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "commune": rng.choice(communes),
+        "status": "active",
+        "legal_basis": "luat-htx-2012" if kind == "htx" else "nd-151-2007",
+        "founded_by": sorted(rng.sample(organizations, rng.randint(0, 2))),
+        "sectors": sorted(rng.sample(SECTORS, rng.randint(1, 2))),
+        "members": {year: members + 3 * (year - years[0]) for year in years},
+        "avg_income": {year: income + 2_000_000 * (year - years[0]) for year in years},
+        "products": [
+            {"name": name, **({"ocop_stars": rng.randint(3, 5)} if rng.random() < 0.1 else {})}
+            for name in rng.sample(PRODUCTS, rng.randint(1, 3))
+        ],
+        "summary": f"Hồ sơ sinh tự động số {index} để đo thời gian xây dựng trang.",
+        "story": "Câu chuyện **minh họa** của một hợp tác xã.\n\n- mua chung vật tư;\n- bán chung sản phẩm.\n",
+        "illustrative": True,
+    }
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def time_profile_generation(work: Path) -> tuple[float, float]:
+    """Seconds to load the data and to generate the cooperative outputs, outside MkDocs."""
+    import datetime as dt
+
+    from ktt_site.cooperatives.builder import build_outputs
+    from ktt_site.outputs import BuildSettings
+    from ktt_site.site import ProjectPaths, load_site
+
+    started = time.perf_counter()
+    site = load_site(
+        ProjectPaths(work, work / "models_data", work / "content"), as_of=dt.date(2018, 12, 31)
+    )
+    loaded = time.perf_counter()
+    build_outputs(site, BuildSettings("https://example.org/", "bench"))
+    return loaded - started, time.perf_counter() - loaded
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="ktt-bench-"))
+    try:
+        for name in ("mkdocs.yml", "content", "models_data"):
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
+        data = work / "models_data"
+        localities = yaml.safe_load((data / "localities.yaml").read_text(encoding="utf-8"))
+        communes = [c["id"] for d in localities["districts"] for c in d["communes"]]
+        organizations = [
+            o["id"]
+            for o in yaml.safe_load((data / "organizations.yaml").read_text(encoding="utf-8"))
+        ]
+        rng = random.Random(2018)
+        for index in range(1, args.count + 1):
+            path = data / "cooperatives" / f"thu-nghiem-so-{index:04d}-minh-hoa.yaml"
+            path.write_text(profile(rng, index, communes, organizations), encoding="utf-8")
+        total = len(list((data / "cooperatives").glob("*.yaml")))
+
+        loaded, generated = time_profile_generation(work)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1546214400"}
+        started = time.perf_counter()
+        result = subprocess.run(
+            [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(work / "site")],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        elapsed = time.perf_counter() - started
+        if result.returncode != 0:
+            print(result.stderr, file=sys.stderr)
+            return 1
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+        site = work / "site"
+        pages = len(list(site.rglob("index.html")))
+        profiles = len(list((site / "hop-tac-xa").glob("*/index.html")))
+        size_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1_000_000
+        sample = site / "hop-tac-xa" / "thu-nghiem-so-0001-minh-hoa" / "index.html"
+        print(f"profiles:          {total} ({args.count} generated)")
+        print(f"pages built:       {pages} ({profiles} under /hop-tac-xa/)")
+        print(f"build time:        {elapsed:.1f} s  (mkdocs build --strict)")
+        print(
+            f"  measured apart:  {loaded:.1f} s loading and validating all data, "
+            f"{generated:.1f} s generating the cooperative pages and open data (in-process)"
+        )
+        print(f"peak memory:       {peak_mb:.0f} MB  (max RSS of the build)")
+        print(
+            f"output size:       {size_mb:.1f} MB; one profile page {sample.stat().st_size / 1000:.0f} kB"
+        )
+        print(
+            f"open data:         hop-tac-xa.json {(site / 'du-lieu/hop-tac-xa.json').stat().st_size / 1000:.0f} kB, "
+            f"hop-tac-xa.csv {(site / 'du-lieu/hop-tac-xa.csv').stat().st_size / 1000:.0f} kB"
+        )
+        return 0
+    finally:
+        if args.keep:
+            print(f"kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

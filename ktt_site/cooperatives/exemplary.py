@@ -1,0 +1,178 @@
+"""Exemplary cooperatives (HTX điển hình tiên tiến): the criteria as data, and their page.
+
+The 2018 plan has the Fatherland Front and the Alliance set the criteria and select exemplary
+cooperatives for commendation and replication; the criteria live in
+``models_data/exemplary_criteria.yaml`` and each profile's ``exemplary`` entries name the
+criteria it meets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import Field, field_validator
+
+from ktt_site.cooperatives.model import Cooperative, Recognition
+from ktt_site.errors import ProblemLog
+from ktt_site.rendering import Output, page
+from ktt_site.sources import load_yaml_file
+from ktt_site.text import fold
+from ktt_site.validation import MarkdownText, PlainText, Record, Slug, validate_record
+
+if TYPE_CHECKING:
+    from ktt_site.site import SiteData
+
+FILE_NAME = "exemplary_criteria.yaml"
+PAGE = "hop-tac-xa/dien-hinh-tien-tien.md"
+
+
+class Criterion(Record):
+    id: Slug = Field(
+        description="Mã tiêu chí, dùng trong exemplary[].criteria của hồ sơ HTX, ví dụ 'thu-nhap-tang'."
+    )
+    title: PlainText = Field(description="Tên ngắn của tiêu chí.")
+    description: PlainText | None = Field(default=None, description="Giải thích cách đánh giá.")
+
+
+class ExemplaryCriteria(Record):
+    """The criteria for selecting exemplary cooperatives."""
+
+    title: PlainText = Field(description="Tên bộ tiêu chí.")
+    set_by: list[Slug] = Field(
+        default_factory=list, description="Mã các tổ chức xây dựng tiêu chí."
+    )
+    basis: list[Slug] = Field(
+        default_factory=list, description="Mã văn bản giao việc xây dựng tiêu chí."
+    )
+    intro: MarkdownText | None = Field(
+        default=None, description="Lời giới thiệu, viết bằng Markdown."
+    )
+    criteria: list[Criterion] = Field(min_length=1, description="Các tiêu chí.")
+    illustrative: bool = Field(
+        default=False, description="true nếu bộ tiêu chí là minh họa, chưa được ban hành."
+    )
+    sources: list[str] = Field(default_factory=list, description="Địa chỉ web các nguồn.")
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_are_urls(cls, value: list[str]) -> list[str]:
+        for url in value:
+            if not url.startswith(("https://", "http://")):
+                raise ValueError(f"địa chỉ '{url}' phải bắt đầu bằng https:// hoặc http://")
+        return value
+
+    def by_id(self) -> dict[str, Criterion]:
+        return {c.id: c for c in self.criteria}
+
+
+def load_exemplary_criteria(data_dir: Path, log: ProblemLog) -> ExemplaryCriteria | None:
+    """The criteria file, optional: a site without one simply has no criteria to show."""
+    path = data_dir / FILE_NAME
+    if not path.exists():
+        return None
+    data = load_yaml_file(path, log)
+    if data is None:
+        return None
+    criteria = validate_record(ExemplaryCriteria, data, path, log)
+    if criteria is None:
+        return None
+    seen: set[str] = set()
+    for index, criterion in enumerate(criteria.criteria):
+        if criterion.id in seen:
+            log.add(
+                path,
+                criteria.origin.line("criteria", index, "id"),
+                f"criteria[{index}].id",
+                f"mã tiêu chí '{criterion.id}' bị trùng",
+            )
+        seen.add(criterion.id)
+    return criteria
+
+
+def check_exemplary(site: SiteData, log: ProblemLog) -> None:
+    """Criteria name existing organisations and documents; recognitions name existing criteria."""
+    criteria = site.exemplary_criteria
+    if criteria is not None:
+        for index, org_id in enumerate(criteria.set_by):
+            if org_id not in site.organizations:
+                log.add(
+                    criteria.origin.path,
+                    criteria.origin.line("set_by", index),
+                    f"set_by[{index}]",
+                    f"không có tổ chức mang mã '{org_id}'",
+                )
+        for index, doc_id in enumerate(criteria.basis):
+            if doc_id not in site.legal:
+                log.add(
+                    criteria.origin.path,
+                    criteria.origin.line("basis", index),
+                    f"basis[{index}]",
+                    f"không có văn bản mang mã '{doc_id}'",
+                )
+    known = criteria.by_id() if criteria else {}
+    for coop in site.cooperatives.values():
+        for r_index, recognition in enumerate(coop.exemplary):
+            for c_index, criterion_id in enumerate(recognition.criteria):
+                if criterion_id in known:
+                    continue
+                where = (
+                    "chưa có tệp models_data/exemplary_criteria.yaml"
+                    if criteria is None
+                    else ("không có trong models_data/exemplary_criteria.yaml")
+                )
+                log.add(
+                    coop.origin.path,
+                    coop.origin.line("exemplary", r_index, "criteria", c_index),
+                    f"exemplary[{r_index}].criteria[{c_index}]",
+                    f"tiêu chí '{criterion_id}' {where}",
+                )
+
+
+@dataclass(frozen=True)
+class RecognisedCooperative:
+    """One recognition of one cooperative, with the criteria it met, for the exemplary page."""
+
+    cooperative: Cooperative
+    recognition: Recognition
+    criteria_met: list[Criterion]
+
+
+def recognitions_by_year(site: SiteData) -> list[tuple[int, list[RecognisedCooperative]]]:
+    """Recognised cooperatives grouped by year, newest year first, by name within a year."""
+    known = site.exemplary_criteria.by_id() if site.exemplary_criteria else {}
+    years: dict[int, list[RecognisedCooperative]] = {}
+    for coop in site.cooperatives.values():
+        for recognition in coop.exemplary:
+            met = [known[c] for c in recognition.criteria if c in known]
+            years.setdefault(recognition.year, []).append(
+                RecognisedCooperative(coop, recognition, met)
+            )
+    return [
+        (year, sorted(items, key=lambda r: (fold(r.cooperative.name), r.cooperative.id)))
+        for year, items in sorted(years.items(), reverse=True)
+    ]
+
+
+def build_page(site: SiteData) -> list[Output]:
+    """The exemplary page, when there are criteria or recognitions to show (never an empty page)."""
+    by_year = recognitions_by_year(site)
+    if site.exemplary_criteria is None and not by_year:
+        return []
+    criteria = site.exemplary_criteria
+    organizations = [site.organizations[o] for o in criteria.set_by] if criteria else []
+    basis = [site.legal[d] for d in criteria.basis] if criteria else []
+    description = "Tiêu chí lựa chọn và danh sách hợp tác xã điển hình tiên tiến theo năm."
+    return [
+        page(
+            PAGE,
+            "cooperatives/exemplary.md.j2",
+            title="Hợp tác xã điển hình tiên tiến",
+            front_matter={"description": description},
+            criteria=criteria,
+            organizations=organizations,
+            basis=basis,
+            by_year=by_year,
+        )
+    ]

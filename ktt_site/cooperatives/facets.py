@@ -1,0 +1,175 @@
+"""Static facets of the directory: plain pages with counts, so they work without JavaScript.
+
+Each facet (district, sector, kind, founding organisation) has an index page listing its
+values with counts, and one page per value that has cooperatives. OCOP-rated products are a
+single page grouped by stars.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ktt_site.cooperatives.model import KINDS, Product
+from ktt_site.cooperatives.view import SECTION, Profile
+from ktt_site.rendering import Output, page
+from ktt_site.text import fold, slugify
+
+if TYPE_CHECKING:
+    from ktt_site.site import SiteData
+
+OCOP_PAGE = f"{SECTION}/san-pham-ocop.md"
+
+
+@dataclass
+class FacetValue:
+    """One value of a facet (a district, a sector, ...) and the cooperatives that have it."""
+
+    key: str
+    label: str
+    facet_key: str
+    profiles: list[Profile] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.profiles)
+
+    @property
+    def src_uri(self) -> str:
+        return f"{SECTION}/{self.facet_key}/{self.key}.md"
+
+
+@dataclass
+class Facet:
+    """A way of grouping the directory, with its values in reading order."""
+
+    key: str
+    title: str
+    label: str
+    """What a value is, for headings: ``Huyện, thành phố``."""
+    page_title: str
+    """Title of a value's page, ``{}`` standing for the value."""
+    values: list[FacetValue]
+
+    @property
+    def src_uri(self) -> str:
+        return f"{SECTION}/{self.key}/index.md"
+
+    @property
+    def used(self) -> list[FacetValue]:
+        return [v for v in self.values if v.profiles]
+
+    def value_for(self, key: str) -> FacetValue:
+        return next(v for v in self.values if v.key == key)
+
+
+def _facet(
+    key: str, title: str, label: str, page_title: str, values: list[tuple[str, str]]
+) -> Facet:
+    return Facet(key, title, label, page_title, [FacetValue(k, name, key) for k, name in values])
+
+
+def facets(site: SiteData, profiles: list[Profile]) -> list[Facet]:
+    """The four facets, every value listed (with 0 where none), profiles in directory order."""
+    by_district = _facet(
+        "theo-huyen",
+        "Theo huyện, thành phố",
+        "Huyện, thành phố",
+        "Hợp tác xã, tổ hợp tác ở {}",
+        [(d.id, d.name) for d in site.localities.districts],
+    )
+    by_kind = _facet(
+        "theo-loai", "Theo loại hình", "Loại hình", "Danh sách: {}", list(KINDS.items())
+    )
+    by_founder = _facet(
+        "theo-to-chuc",
+        "Theo tổ chức sáng lập",
+        "Tổ chức có hội viên sáng lập",
+        "Hợp tác xã, tổ hợp tác do thành viên, hội viên, đoàn viên của {} sáng lập",
+        [(o.id, o.name) for o in site.organizations.values()],
+    )
+    sectors: dict[str, str] = {}
+    for profile in profiles:
+        for sector in profile.coop.sectors:
+            # Editors write "Trồng trọt" and "trồng trọt"; one page for both, named as first written.
+            sectors.setdefault(slugify(sector), sector)
+    by_sector = _facet(
+        "theo-linh-vuc",
+        "Theo lĩnh vực",
+        "Lĩnh vực",
+        "Hợp tác xã, tổ hợp tác lĩnh vực {}",
+        sorted(sectors.items(), key=lambda item: (fold(item[1]), item[0])),
+    )
+    for profile in profiles:
+        by_district.value_for(profile.district.id).profiles.append(profile)
+        by_kind.value_for(profile.coop.kind).profiles.append(profile)
+        for org in profile.founders:
+            by_founder.value_for(org.id).profiles.append(profile)
+        for key in dict.fromkeys(slugify(s) for s in profile.coop.sectors):
+            by_sector.value_for(key).profiles.append(profile)
+    return [by_district, by_sector, by_kind, by_founder]
+
+
+@dataclass(frozen=True)
+class RatedProduct:
+    product: Product
+    profile: Profile
+
+
+def ocop_by_stars(profiles: list[Profile]) -> list[tuple[int, list[RatedProduct]]]:
+    """OCOP-rated products grouped by stars, most stars first; only levels that occur."""
+    levels: dict[int, list[RatedProduct]] = {}
+    for profile in profiles:
+        for product in profile.coop.ocop_products:
+            assert product.ocop_stars is not None
+            levels.setdefault(product.ocop_stars, []).append(RatedProduct(product, profile))
+    return [
+        (stars, sorted(items, key=lambda r: (fold(r.product.name), r.profile.id)))
+        for stars, items in sorted(levels.items(), reverse=True)
+    ]
+
+
+def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]) -> list[Output]:
+    outputs: list[Output] = []
+    for facet in all_facets:
+        outputs.append(
+            page(
+                facet.src_uri,
+                "cooperatives/facet_index.md.j2",
+                title=f"Hợp tác xã, tổ hợp tác {facet.title.lower()}",
+                front_matter={
+                    "description": f"Danh bạ hợp tác xã, tổ hợp tác {facet.title.lower()}, kèm số lượng."
+                },
+                facet=facet,
+                facets=all_facets,
+                total=len(profiles),
+            )
+        )
+        for value in facet.used:
+            outputs.append(
+                page(
+                    value.src_uri,
+                    "cooperatives/facet_value.md.j2",
+                    title=facet.page_title.format(value.label),
+                    front_matter={
+                        "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác."
+                    },
+                    facet=facet,
+                    value=value,
+                )
+            )
+    levels = ocop_by_stars(profiles)
+    rated = sum(len(items) for _, items in levels)
+    outputs.append(
+        page(
+            OCOP_PAGE,
+            "cooperatives/ocop.md.j2",
+            title="Sản phẩm OCOP của hợp tác xã, tổ hợp tác",
+            front_matter={
+                "description": f"{rated} sản phẩm đạt sao OCOP của hợp tác xã, tổ hợp tác, theo số sao."
+            },
+            levels=levels,
+            rated=rated,
+        )
+    )
+    return outputs

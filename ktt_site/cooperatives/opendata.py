@@ -1,0 +1,195 @@
+"""Open data: every profile's main fields as ``/du-lieu/hop-tac-xa.json`` and ``.csv``.
+
+Both files are byte-for-byte reproducible: records in id order, fixed key order, no build time.
+The CSV starts with a UTF-8 byte order mark, which is how Excel knows to show diacritics.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from ktt_site.cooperatives.model import RELATIONS, latest
+from ktt_site.cooperatives.view import Profile
+from ktt_site.rendering import Output
+from ktt_site.urls import absolute_url
+
+if TYPE_CHECKING:
+    from ktt_site.outputs import BuildSettings
+
+JSON_FILE = "du-lieu/hop-tac-xa.json"
+CSV_FILE = "du-lieu/hop-tac-xa.csv"
+
+CSV_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "kind_label",
+    "status",
+    "status_label",
+    "founded",
+    "founded_at_latest",
+    "dissolved",
+    "commune_id",
+    "commune",
+    "district_id",
+    "district",
+    "legal_basis_id",
+    "legal_basis",
+    "founded_by_ids",
+    "founded_by",
+    "sectors",
+    "members_year",
+    "members",
+    "avg_income_year",
+    "avg_income",
+    "capital_year",
+    "capital",
+    "revenue_year",
+    "revenue",
+    "products",
+    "ocop_products",
+    "certifications",
+    "exemplary_years",
+    "summary",
+    "url",
+    "sources",
+    "illustrative",
+)
+LIST_SEPARATOR = "; "
+
+
+def _by_year(figures: dict[int, int]) -> dict[str, int]:
+    return {str(year): figures[year] for year in sorted(figures)}
+
+
+def record(profile: Profile, settings: BuildSettings) -> dict[str, Any]:
+    """One profile as a JSON object: ids with the names readers know them by."""
+    coop = profile.coop
+    return {
+        "id": coop.id,
+        "url": absolute_url(settings.site_url, profile.src_uri),
+        "name": coop.name,
+        "kind": coop.kind,
+        "kind_label": coop.kind_label,
+        "status": coop.status,
+        "status_label": coop.status_label,
+        "founded": coop.founded.isoformat(),
+        "founded_at_latest": coop.founded_at_latest,
+        "dissolved": coop.dissolved.isoformat() if coop.dissolved else None,
+        "commune": {"id": profile.commune.id, "name": profile.commune.name},
+        "district": {"id": profile.district.id, "name": profile.district.name},
+        "legal_basis": {
+            "id": profile.legal.id,
+            "number": profile.legal.number,
+            "title": profile.legal.title,
+        },
+        "founded_by": [{"id": org.id, "name": org.name} for org in profile.founders],
+        "sectors": list(coop.sectors),
+        "area_ha": coop.area_ha,
+        "members": _by_year(coop.members),
+        "avg_income": _by_year(coop.avg_income),
+        "capital": _by_year(coop.capital),
+        "revenue": _by_year(coop.revenue),
+        "products": [
+            {
+                "name": product.name,
+                "ocop_stars": product.ocop_stars,
+                "ocop_year": product.ocop_year,
+                "certifications": list(product.certifications),
+                "key_product": product.key_product,
+            }
+            for product in coop.products
+        ],
+        "value_chain": [
+            {
+                "partner": link.partner,
+                "relation": link.relation,
+                "relation_label": RELATIONS[link.relation],
+                "what": link.what,
+                "since": link.since,
+            }
+            for link in coop.value_chain
+        ],
+        "exemplary": [
+            {
+                "year": r.year,
+                "recognized_by": r.recognized_by,
+                "reason": r.reason,
+                "criteria": list(r.criteria),
+            }
+            for r in coop.exemplary
+        ],
+        "summary": coop.summary,
+        "contact": coop.contact.model_dump(exclude_none=True) if coop.contact else None,
+        "sources": list(coop.sources),
+        "illustrative": coop.illustrative,
+    }
+
+
+def csv_row(profile: Profile, settings: BuildSettings) -> dict[str, str]:
+    """One profile flattened to text cells; lists joined with '; ', figures of the latest year."""
+    coop = profile.coop
+    row: dict[str, str] = {
+        "id": coop.id,
+        "name": coop.name,
+        "kind": coop.kind,
+        "kind_label": coop.kind_label,
+        "status": coop.status,
+        "status_label": coop.status_label,
+        "founded": coop.founded.isoformat(),
+        "founded_at_latest": _flag(coop.founded_at_latest),
+        "dissolved": coop.dissolved.isoformat() if coop.dissolved else "",
+        "commune_id": profile.commune.id,
+        "commune": profile.commune.name,
+        "district_id": profile.district.id,
+        "district": profile.district.name,
+        "legal_basis_id": profile.legal.id,
+        "legal_basis": f"{profile.legal.title} ({profile.legal.number})",
+        "founded_by_ids": LIST_SEPARATOR.join(org.id for org in profile.founders),
+        "founded_by": LIST_SEPARATOR.join(org.name for org in profile.founders),
+        "sectors": LIST_SEPARATOR.join(coop.sectors),
+        "products": LIST_SEPARATOR.join(p.name for p in coop.products),
+        "ocop_products": LIST_SEPARATOR.join(
+            f"{p.name} ({p.ocop_stars} sao)" for p in coop.ocop_products
+        ),
+        "certifications": LIST_SEPARATOR.join(
+            dict.fromkeys(c for p in coop.products for c in p.certifications)
+        ),
+        "exemplary_years": LIST_SEPARATOR.join(str(r.year) for r in coop.exemplary),
+        "summary": coop.summary or "",
+        "url": absolute_url(settings.site_url, profile.src_uri),
+        "sources": " ".join(coop.sources),
+        "illustrative": _flag(coop.illustrative),
+    }
+    for name in ("members", "avg_income", "capital", "revenue"):
+        found = latest(getattr(coop, name))
+        row[f"{name}_year"] = str(found[0]) if found else ""
+        row[name] = str(found[1]) if found else ""
+    return row
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def build_files(profiles: list[Profile], settings: BuildSettings) -> list[Output]:
+    ordered = sorted(profiles, key=lambda p: p.id)
+    document = {
+        "title": f"Hợp tác xã, tổ hợp tác: dữ liệu mở của {settings.site_name}",
+        "source": settings.site_url,
+        "count": len(ordered),
+        "cooperatives": [record(p, settings) for p in ordered],
+    }
+    as_json = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for profile in ordered:
+        writer.writerow(csv_row(profile, settings))
+    return [
+        Output(JSON_FILE, as_json.encode("utf-8")),
+        Output(CSV_FILE, buffer.getvalue().encode("utf-8-sig")),
+    ]

@@ -1,0 +1,117 @@
+"""Profile pages (``/hop-tac-xa/<id>/``) and the directory (``/hop-tac-xa/``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import imagesize
+
+from ktt_site.cooperatives import opendata
+from ktt_site.cooperatives.exemplary import PAGE as EXEMPLARY_PAGE
+from ktt_site.cooperatives.facets import OCOP_PAGE, Facet, ocop_by_stars
+from ktt_site.cooperatives.model import RELATIONS, Image
+from ktt_site.cooperatives.view import DIRECTORY, Profile
+from ktt_site.rendering import Output, page
+from ktt_site.text import slugify
+
+if TYPE_CHECKING:
+    from ktt_site.bulletin.load import Article
+    from ktt_site.site import SiteData
+
+
+@dataclass(frozen=True)
+class SizedImage:
+    """An image with its pixel size, so the browser reserves its space before it loads."""
+
+    image: Image
+    width: int | None
+    height: int | None
+
+
+def sized_images(site: SiteData, profile: Profile) -> list[SizedImage]:
+    found = []
+    for image in profile.coop.images:
+        width, height = imagesize.get(site.paths.docs_dir / image.path)
+        known = width > 0 and height > 0
+        found.append(
+            SizedImage(image, round(width) if known else None, round(height) if known else None)
+        )
+    return found
+
+
+def description(profile: Profile) -> str:
+    """One line for sharing metadata: what it is, where, and whether it is real."""
+    text = profile.one_line
+    return f"Dữ liệu minh họa. {text}" if profile.coop.illustrative else text
+
+
+def articles_about(site: SiteData) -> dict[str, list[Article]]:
+    """Bulletin articles by cooperative id, newest first (as ``site.articles`` orders them)."""
+    found: dict[str, list[Article]] = {}
+    for article in site.articles:
+        for coop_id in dict.fromkeys(article.meta.cooperatives):
+            found.setdefault(coop_id, []).append(article)
+    return found
+
+
+def profile_page(
+    site: SiteData, profile: Profile, articles: list[Article], facet_links: dict[str, Facet]
+) -> Output:
+    coop = profile.coop
+    front: dict[str, str] = {"description": description(profile)}
+    if coop.images:
+        front["image"] = coop.images[0].path
+    criteria = site.exemplary_criteria.by_id() if site.exemplary_criteria else {}
+    return page(
+        profile.src_uri,
+        "cooperatives/profile.md.j2",
+        title=coop.name,
+        front_matter=front,
+        p=profile,
+        coop=coop,
+        images=sized_images(site, profile),
+        articles=articles,
+        relations=RELATIONS,
+        criteria=criteria,
+        facets=facet_links,
+        sectors=[
+            (s, facet_links["theo-linh-vuc"].value_for(slugify(s)).src_uri) for s in coop.sectors
+        ],
+        exemplary_page=EXEMPLARY_PAGE,
+    )
+
+
+def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Facet]) -> Output:
+    kinds: dict[str, int] = {}
+    for profile in profiles:
+        kinds[profile.coop.kind_label] = kinds.get(profile.coop.kind_label, 0) + 1
+    rated = sum(len(items) for _, items in ocop_by_stars(profiles))
+    recognised = sum(1 for p in profiles if p.coop.exemplary)
+    return page(
+        DIRECTORY,
+        "cooperatives/directory.md.j2",
+        title="Hợp tác xã, tổ hợp tác",
+        front_matter={
+            "description": f"Danh bạ {len(profiles)} hợp tác xã, tổ hợp tác: câu chuyện, sản phẩm, số liệu theo năm."
+        },
+        in_nav=True,
+        profiles=profiles,
+        kinds=kinds,
+        facets=all_facets,
+        rated=rated,
+        recognised=recognised,
+        has_exemplary=site.exemplary_criteria is not None or recognised > 0,
+        ocop_page=OCOP_PAGE,
+        exemplary_page=EXEMPLARY_PAGE,
+        json_file=opendata.JSON_FILE,
+        csv_file=opendata.CSV_FILE,
+    )
+
+
+def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]) -> list[Output]:
+    by_coop = articles_about(site)
+    facet_links = {facet.key: facet for facet in all_facets}
+    outputs = [directory_page(site, profiles, all_facets)]
+    outputs.extend(profile_page(site, p, by_coop.get(p.id, []), facet_links) for p in profiles)
+    return outputs

@@ -1,0 +1,74 @@
+"""A profile as readers see it: ids resolved to names, in a stable reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ktt_site.cooperatives.model import Cooperative
+from ktt_site.legal.model import LegalDocument
+from ktt_site.localities import Commune, District
+from ktt_site.organizations import Organization
+from ktt_site.text import fold
+
+if TYPE_CHECKING:
+    from ktt_site.site import SiteData
+
+SECTION = "hop-tac-xa"
+DIRECTORY = f"{SECTION}/index.md"
+
+
+def profile_src(cooperative_id: str) -> str:
+    """Source path of a profile page (its URL is ``/hop-tac-xa/<id>/``)."""
+    return f"{SECTION}/{cooperative_id}.md"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One cooperative with the records its ids point to."""
+
+    coop: Cooperative
+    district: District
+    commune: Commune
+    legal: LegalDocument
+    founders: list[Organization]
+
+    @property
+    def id(self) -> str:
+        return self.coop.id
+
+    @property
+    def src_uri(self) -> str:
+        return profile_src(self.coop.id)
+
+    @property
+    def place(self) -> str:
+        """``Xã Thạnh Tân, Thành phố Tây Ninh``."""
+        return f"{self.commune.name}, {self.district.name}"
+
+    @property
+    def one_line(self) -> str:
+        """The summary an editor wrote, or a plain sentence made from the facts."""
+        if self.coop.summary:
+            return self.coop.summary
+        return f"{self.coop.kind_label} ở {self.place}, thành lập {self.coop.founded_label}."
+
+
+def sort_key(profile: Profile) -> tuple[str, str]:
+    # Folded names sort Vietnamese the way readers expect (Đ with D, accents ignored).
+    return fold(profile.coop.name), profile.coop.id
+
+
+def profiles(site: SiteData) -> list[Profile]:
+    """Every cooperative of the site, by name."""
+    found = [
+        Profile(
+            coop=coop,
+            district=site.district_of(coop),
+            commune=site.commune_of(coop),
+            legal=site.legal[coop.legal_basis],
+            founders=[site.organizations[o] for o in coop.founded_by],
+        )
+        for coop in site.cooperatives.values()
+    ]
+    return sorted(found, key=sort_key)

@@ -1,0 +1,306 @@
+"""JSON Schema for every kind of data file, so editors' YAML editors complete and flag mistakes.
+
+The schemas come from the same pydantic models that validate a build (``model_json_schema``),
+adjusted for how a YAML editor sees a file: ``id`` is the file name (not required inside),
+years are mapping keys, dates may be partial, and ids that must name an existing record
+(communes, organisations, legal documents, ...) are listed as ``enum`` from the project's data,
+so a mistyped commune id is underlined as it is typed. Re-run ``ktt-site schema`` after adding a
+legal document or a commune.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from ktt_site.bulletin.model import ArticleMeta, IssueMeta
+from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
+from ktt_site.cooperatives.exemplary import ExemplaryCriteria
+from ktt_site.cooperatives.model import Cooperative
+from ktt_site.dates import PartialDate
+from ktt_site.legal.model import LegalDocument
+from ktt_site.localities import FILE_NAME as LOCALITIES_FILE
+from ktt_site.localities import Localities
+from ktt_site.organizations import FILE_NAME as ORGANIZATIONS_FILE
+from ktt_site.organizations import Organization
+from ktt_site.plans.model import Plan, ProgressFile
+
+DEFAULT_DIR = "schemas"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+@dataclass(frozen=True)
+class Ids:
+    """Ids that exist in a project, by what they name (empty when a file cannot be read)."""
+
+    communes: list[str]
+    organizations: list[str]
+    legal: list[str]
+    cooperatives: list[str]
+    criteria: list[str]
+
+
+@dataclass(frozen=True)
+class SchemaKind:
+    """One kind of data file: its schema's file name, what it describes, how it is built."""
+
+    name: str
+    title: str
+    files: str
+    model: Any
+    folder_record: bool = False
+    """``id`` comes from the file name, so it is optional inside the file."""
+    restrict: Callable[[dict[str, Any], Ids], None] | None = None
+
+
+class _EditorSchema(GenerateJsonSchema):
+    """pydantic's generator, with YAML-editor views of partial dates and year keys."""
+
+    def dataclass_schema(self, schema: core_schema.DataclassSchema) -> JsonSchemaValue:
+        if schema["cls"] is PartialDate:
+            return {
+                "anyOf": [
+                    {"type": "string", "format": "date"},
+                    {"type": "string", "pattern": "^[0-9]{4}-(0?[1-9]|1[0-2])$"},
+                    {"type": "integer", "minimum": 1900, "maximum": 2100},
+                ],
+                "description": "2005-09-14, hoặc 2005-09 nếu chỉ biết tháng, hoặc 2005 nếu chỉ biết năm.",
+            }
+        return super().dataclass_schema(schema)
+
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        result = super().dict_schema(schema)
+        keys = schema.get("keys_schema") or {}
+        if keys.get("type") == "int":
+            # YAML keys like 2018 reach the editor's validator as the strings "2018".
+            result["propertyNames"] = {"pattern": "^[0-9]{4}$"}
+        return result
+
+
+def _branch(node: dict[str, Any]) -> dict[str, Any]:
+    """The non-null branch of an optional field, where an enum belongs."""
+    for option in node.get("anyOf", []):
+        if option.get("type") != "null":
+            return option
+    return node
+
+
+def _enum(node: dict[str, Any], values: list[str]) -> None:
+    if values:
+        _branch(node)["enum"] = sorted(values)
+
+
+def _items(node: dict[str, Any]) -> dict[str, Any]:
+    return _branch(node)["items"]
+
+
+def _restrict_cooperative(schema: dict[str, Any], ids: Ids) -> None:
+    props = schema["properties"]
+    _enum(props["commune"], ids.communes)
+    _enum(props["legal_basis"], ids.legal)
+    _enum(_items(props["founded_by"]), ids.organizations)
+    _enum(_items(schema["$defs"]["Recognition"]["properties"]["criteria"]), ids.criteria)
+
+
+def _restrict_legal(schema: dict[str, Any], ids: Ids) -> None:
+    props = schema["properties"]
+    _enum(props["replaced_by"], ids.legal)
+    _enum(_items(props["related"]), ids.legal)
+
+
+def _restrict_plan(schema: dict[str, Any], ids: Ids) -> None:
+    props = schema["properties"]
+    _enum(_items(props["basis"]), ids.legal)
+    _enum(props["legal_document"], ids.legal)
+    if ids.organizations:
+        props["assignments"]["propertyNames"] = {"enum": sorted(ids.organizations)}
+
+
+def _restrict_article(schema: dict[str, Any], ids: Ids) -> None:
+    props = schema["properties"]
+    _enum(_items(props["cooperatives"]), ids.cooperatives)
+    _enum(_items(props["legal"]), ids.legal)
+
+
+def _restrict_criteria(schema: dict[str, Any], ids: Ids) -> None:
+    props = schema["properties"]
+    _enum(_items(props["set_by"]), ids.organizations)
+    _enum(_items(props["basis"]), ids.legal)
+
+
+KINDS: tuple[SchemaKind, ...] = (
+    SchemaKind(
+        "organizations",
+        "Danh sách tổ chức",
+        f"models_data/{ORGANIZATIONS_FILE}",
+        list[Organization],
+    ),
+    SchemaKind("localities", "Danh sách huyện, xã", f"models_data/{LOCALITIES_FILE}", Localities),
+    SchemaKind(
+        "cooperative",
+        "Hồ sơ hợp tác xã, tổ hợp tác",
+        "models_data/cooperatives/<mã>.yaml",
+        Cooperative,
+        True,
+        _restrict_cooperative,
+    ),
+    SchemaKind(
+        "legal",
+        "Văn bản pháp lý",
+        "models_data/legal/<mã>.yaml",
+        LegalDocument,
+        True,
+        _restrict_legal,
+    ),
+    SchemaKind(
+        "plan", "Kế hoạch phối hợp", "models_data/plans/<năm>.yaml", Plan, True, _restrict_plan
+    ),
+    SchemaKind(
+        "progress",
+        "Báo cáo tiến độ của một tổ chức",
+        "models_data/progress/<năm>/<mã tổ chức>.yaml",
+        ProgressFile,
+        True,
+    ),
+    SchemaKind(
+        "exemplary-criteria",
+        "Tiêu chí HTX điển hình tiên tiến",
+        f"models_data/{CRITERIA_FILE}",
+        ExemplaryCriteria,
+        False,
+        _restrict_criteria,
+    ),
+    SchemaKind(
+        "article",
+        "Phần đầu (front matter) của một bài Bản tin",
+        "content/ban-tin/<số>/<bài>.md",
+        ArticleMeta,
+        False,
+        _restrict_article,
+    ),
+    SchemaKind(
+        "issue",
+        "Phần đầu (front matter) của một số Bản tin",
+        "content/ban-tin/<số>/index.md",
+        IssueMeta,
+    ),
+)
+
+
+def _strip_titles(node: Any) -> None:
+    """Drop pydantic's English titles made from field names; the Vietnamese descriptions stay."""
+    if isinstance(node, dict):
+        props = node.get("properties")
+        if isinstance(props, dict):
+            for value in props.values():
+                if isinstance(value, dict):
+                    value.pop("title", None)
+        for value in node.values():
+            _strip_titles(value)
+    elif isinstance(node, list):
+        for value in node:
+            _strip_titles(value)
+
+
+def schema_for(kind: SchemaKind, ids: Ids | None = None) -> dict[str, Any]:
+    """The JSON Schema of one kind of file, with the project's ids when given."""
+    if isinstance(kind.model, type) and issubclass(kind.model, BaseModel):
+        generated = kind.model.model_json_schema(schema_generator=_EditorSchema)
+    else:
+        generated = TypeAdapter(kind.model).json_schema(schema_generator=_EditorSchema)
+    _strip_titles(generated)
+    generated.pop("title", None)
+    if kind.folder_record and "id" in generated.get("required", []):
+        generated["required"] = [name for name in generated["required"] if name != "id"]
+        generated["properties"]["id"]["description"] = (
+            "Không cần ghi: mã là tên tệp (không có đuôi .yaml)."
+        )
+    if ids is not None and kind.restrict is not None:
+        kind.restrict(generated, ids)
+    return {
+        "$schema": DRAFT,
+        "title": f"{kind.title} ({kind.files})",
+        **{key: value for key, value in generated.items() if key != "$schema"},
+    }
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+
+
+def _stems(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def project_ids(data_dir: Path) -> Ids:
+    """Ids as the data folder has them now, read leniently: a broken file only means no enum."""
+    localities = _yaml(data_dir / LOCALITIES_FILE)
+    communes = (
+        [
+            str(c["id"])
+            for d in (localities or {}).get("districts") or []
+            if isinstance(d, dict)
+            for c in d.get("communes") or []
+            if isinstance(c, dict) and "id" in c
+        ]
+        if isinstance(localities, dict)
+        else []
+    )
+    orgs = _yaml(data_dir / ORGANIZATIONS_FILE)
+    organizations = (
+        [str(o["id"]) for o in orgs if isinstance(o, dict) and "id" in o]
+        if isinstance(orgs, list)
+        else []
+    )
+    criteria_file = _yaml(data_dir / CRITERIA_FILE)
+    criteria = (
+        [
+            str(c["id"])
+            for c in (criteria_file or {}).get("criteria") or []
+            if isinstance(c, dict) and "id" in c
+        ]
+        if isinstance(criteria_file, dict)
+        else []
+    )
+    return Ids(
+        communes=communes,
+        organizations=organizations,
+        legal=_stems(data_dir / "legal"),
+        cooperatives=_stems(data_dir / "cooperatives"),
+        criteria=criteria,
+    )
+
+
+def schema_path(schema_dir: Path, kind_name: str) -> Path:
+    return schema_dir / f"{kind_name}.schema.json"
+
+
+def write_schemas(schema_dir: Path, data_dir: Path | None = None) -> list[Path]:
+    """Write one ``<kind>.schema.json`` per kind of file; return the paths written."""
+    ids = project_ids(data_dir) if data_dir is not None else None
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        path = schema_path(schema_dir, kind.name)
+        text = json.dumps(schema_for(kind, ids), ensure_ascii=False, indent=2) + "\n"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def modeline(yaml_file: Path, schema_file: Path) -> str:
+    """The first line that tells the YAML language server (VS Code, vim, ...) which schema applies."""
+    relative = Path(os.path.relpath(schema_file.resolve(), yaml_file.resolve().parent)).as_posix()
+    return f"# yaml-language-server: $schema={relative}"

@@ -1,0 +1,196 @@
+"""Open data round-trips with diacritics, builds are byte-reproducible, one new file is enough,
+and editors' mistakes in profiles and criteria are reported with file and line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from cooperatives_support import add_profiles, content, page_file, parse, table, table_rows, text
+
+ENV = {"SOURCE_DATE_EPOCH": "1529000000"}
+
+
+def _json(project) -> dict:
+    return json.loads((project.built() / "du-lieu/hop-tac-xa.json").read_bytes().decode("utf-8"))
+
+
+def _csv_rows(project) -> list[dict[str, str]]:
+    raw = (project.built() / "du-lieu/hop-tac-xa.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), (
+        "Excel needs the UTF-8 byte order mark to show diacritics"
+    )
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_json_and_csv_round_trip_with_diacritics(project):
+    add_profiles(project)
+    result = project.build(env=ENV)
+    assert result.returncode == 0, result.stderr
+    data = _json(project)
+    assert data["count"] == 3
+    records = {r["id"]: r for r in data["cooperatives"]}
+    assert list(records) == sorted(records)  # stable order, whatever the file system gives
+    coop = records["hop-tac-xa-dong-thuan"]
+    assert coop["name"] == "Hợp tác xã Đồng Thuận"
+    assert coop["commune"] == {"id": "phuong-1", "name": "Phường 1"}
+    assert coop["district"] == {"id": "tp-b", "name": "Thành phố B"}
+    assert coop["founded"] == "2005-09"
+    assert coop["founded_by"] == [
+        {"id": "lien-minh-htx", "name": "Liên minh Hợp tác xã tỉnh"},
+        {"id": "hoi-nong-dan", "name": "Hội Nông dân tỉnh"},
+    ]
+    assert coop["members"] == {"2017": 50, "2018": 60}
+    assert coop["products"][0] == {
+        "name": "Mãng cầu Bà Đen",
+        "ocop_stars": 4,
+        "ocop_year": 2019,
+        "certifications": ["VietGAP"],
+        "key_product": True,
+    }
+    assert coop["url"] == "https://thu-nghiem.example.org/hop-tac-xa/hop-tac-xa-dong-thuan/"
+    assert records["htx-dong-tam"]["illustrative"] is True
+
+    rows = {row["id"]: row for row in _csv_rows(project)}
+    assert list(rows) == sorted(rows)
+    row = rows["hop-tac-xa-dong-thuan"]
+    assert row["name"] == "Hợp tác xã Đồng Thuận"
+    assert (row["commune"], row["district"]) == ("Phường 1", "Thành phố B")
+    assert row["founded_by"] == "Liên minh Hợp tác xã tỉnh; Hội Nông dân tỉnh"
+    assert (row["members_year"], row["members"]) == ("2018", "60")
+    assert (row["avg_income_year"], row["avg_income"]) == ("2018", "45500000")
+    assert row["ocop_products"] == "Mãng cầu Bà Đen (4 sao); Mãng cầu sấy dẻo (3 sao)"
+    assert row["illustrative"] == "false"
+    assert rows["to-hop-tac-rau-tan-binh"]["kind_label"] == "Tổ hợp tác"
+    assert rows["htx-dong-tam"]["illustrative"] == "true"
+    # The directory offers both downloads, with links that lead to the files.
+    directory = content(parse(page_file(project.built(), "hop-tac-xa")))
+    hrefs = {a.get("href") for a in directory.iter("a") if a.get("download") is not None}
+    assert hrefs == {"../du-lieu/hop-tac-xa.json", "../du-lieu/hop-tac-xa.csv"}
+
+
+def test_open_data_and_pages_are_byte_reproducible(project, tmp_path):
+    add_profiles(project)
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert project.build("--site-dir", str(first), env=ENV).returncode == 0
+    assert project.build("--site-dir", str(second), env=ENV).returncode == 0
+    for rel in (
+        "du-lieu/hop-tac-xa.json",
+        "du-lieu/hop-tac-xa.csv",
+        "hop-tac-xa/index.html",
+        "hop-tac-xa/hop-tac-xa-dong-thuan/index.html",
+        "hop-tac-xa/theo-huyen/tp-b/index.html",
+    ):
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+NEW_PROFILE = """\
+name: Liên hiệp Hợp tác xã Đồng Tâm Mới
+kind: lien-hiep
+founded: 2018-11-20
+commune: thi-tran-a
+status: active
+legal_basis: luat-htx-2012
+founded_by: [lien-minh-htx]
+sectors: [Dịch vụ tổng hợp]
+summary: Liên hiệp của bốn hợp tác xã trong huyện.
+"""
+
+
+def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project):
+    add_profiles(project)
+    assert project.build(env=ENV).returncode == 0
+    before_json = _json(project)["count"]
+    project.write("models_data/cooperatives/lien-hiep-htx-dong-tam-moi.yaml", NEW_PROFILE)
+    result = project.build(env=ENV)
+    assert result.returncode == 0, result.stderr
+    site = project.built()
+
+    article = content(parse(page_file(site, "hop-tac-xa/lien-hiep-htx-dong-tam-moi")))
+    assert text(article.find("h1")) == "Liên hiệp Hợp tác xã Đồng Tâm Mới"
+    directory = content(parse(page_file(site, "hop-tac-xa")))
+    assert [
+        "Liên hiệp Hợp tác xã Đồng Tâm Mới",
+        "Liên hiệp HTX",
+        "Huyện Đồng A",
+        "Liên hiệp của bốn hợp tác xã trong huyện.",
+    ] in table_rows(table(directory, "directory"))
+    assert "Hiện có 4 hồ sơ" in text(directory)
+
+    def facet_names(path: str) -> list[str]:
+        found = content(parse(page_file(site, path)))
+        return [row[0] for row in table_rows(table(found, "directory"))]
+
+    assert facet_names("hop-tac-xa/theo-loai/lien-hiep") == ["Liên hiệp Hợp tác xã Đồng Tâm Mới"]
+    assert facet_names("hop-tac-xa/theo-linh-vuc/dich-vu-tong-hop") == [
+        "Liên hiệp Hợp tác xã Đồng Tâm Mới"
+    ]
+    assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names("hop-tac-xa/theo-huyen/huyen-a")
+    assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names(
+        "hop-tac-xa/theo-to-chuc/lien-minh-htx"
+    )
+    assert _json(project)["count"] == before_json + 1
+    assert "lien-hiep-htx-dong-tam-moi" in {r["id"] for r in _json(project)["cooperatives"]}
+    assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in {row["name"] for row in _csv_rows(project)}
+
+
+def test_unknown_criterion_unknown_organisation_and_reserved_id_are_reported(project):
+    add_profiles(project)
+    path = "models_data/cooperatives/hop-tac-xa-dong-thuan.yaml"
+    original = project.path(path).read_text(encoding="utf-8")
+    project.write(
+        path,
+        original.replace("criteria: [chuoi-gia-tri]", "criteria: [chuoi-gia-tri, tieu-chi-la]"),
+    )
+    project.write(
+        "models_data/exemplary_criteria.yaml",
+        project.path("models_data/exemplary_criteria.yaml")
+        .read_text(encoding="utf-8")
+        .replace("set_by: [lien-minh-htx]", "set_by: [lien-minh-htx, mat-tran]"),
+    )
+    result = project.check()
+    assert result.returncode == 1
+    line = original.splitlines().index("    criteria: [chuoi-gia-tri]") + 1
+    assert (
+        f"{path}:{line}: exemplary[0].criteria[1]: tiêu chí 'tieu-chi-la' không có trong "
+        "models_data/exemplary_criteria.yaml"
+    ) in result.stderr
+    assert (
+        "models_data/exemplary_criteria.yaml:2: set_by[1]: không có tổ chức mang mã 'mat-tran'"
+        in result.stderr
+    )
+    # A profile may not take the address of a generated listing.
+    project.write("models_data/cooperatives/theo-huyen.yaml", NEW_PROFILE)
+    result = project.check()
+    assert result.returncode == 1
+    assert (
+        "models_data/cooperatives/theo-huyen.yaml:1: id: mã 'theo-huyen' trùng địa chỉ một trang tự sinh "
+        "của mục Hợp tác xã; hãy đổi tên tệp"
+    ) in result.stderr
+
+
+def test_recognition_criteria_need_the_criteria_file(project):
+    project.write(
+        "models_data/cooperatives/htx-tieu-bieu.yaml",
+        NEW_PROFILE.replace("kind: lien-hiep", "kind: htx")
+        + "exemplary:\n  year: 2018\n  recognized_by: Ủy ban MTTQ tỉnh\n  reason: Tiêu biểu.\n"
+        "  criteria: [dung-luat]\n",
+    )
+    result = project.check()
+    assert result.returncode == 1
+    assert (
+        "criteria[0]: tiêu chí 'dung-luat' chưa có tệp models_data/exemplary_criteria.yaml"
+        in result.stderr
+    )
+
+
+def test_profile_founded_at_latest_says_the_date_is_not_known(project):
+    project.write(
+        "models_data/cooperatives/htx-chua-ro-ngay.yaml",
+        NEW_PROFILE.replace("founded: 2018-11-20", "founded: 2017\nfounded_at_latest: true"),
+    )
+    assert project.build(env=ENV).returncode == 0
+    article = content(parse(page_file(project.built(), "hop-tac-xa/htx-chua-ro-ngay")))
+    facts = dict((row[0], row[1]) for row in table_rows(table(article, "facts")))
+    assert facts["Thành lập"] == "chưa rõ ngày thành lập; đã hoạt động vào năm 2017"
