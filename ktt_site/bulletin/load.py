@@ -9,6 +9,7 @@ from pathlib import Path
 from ktt_site.bulletin.model import BULLETIN_DIR, ArticleMeta, IssueMeta
 from ktt_site.errors import ProblemLog
 from ktt_site.sources import load_front_matter
+from ktt_site.text import slugify
 from ktt_site.validation import Origin, validate_record
 
 ISSUE_FOLDER = re.compile(r"^(\d{4})-so-(\d{2,3})$")
@@ -53,6 +54,9 @@ def load_bulletin(docs_dir: Path, log: ProblemLog, *, include_drafts: bool = Fal
     issues: list[BulletinIssue] = []
     if not root.is_dir():
         return issues
+    if (root / "index.md").exists():
+        message = "trang content/ban-tin/index.md do hệ thống tự sinh (danh sách các số); hãy xóa tệp này"
+        log.add(root / "index.md", None, "", message)
     numbers: dict[int, str] = {}
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         if folder.name in ("chuyen-muc", "luu-tru"):
@@ -86,7 +90,27 @@ def load_bulletin(docs_dir: Path, log: ProblemLog, *, include_drafts: bool = Fal
         issue.articles.sort(key=lambda a: (a.meta.order if a.meta.order is not None else 10_000, a.src_uri))
         issues.append(issue)
     issues.sort(key=lambda i: (i.meta.date, i.meta.issue), reverse=True)
+    _check_categories(issues, log)
     return issues
+
+
+def _check_categories(issues: list[BulletinIssue], log: ProblemLog) -> None:
+    """Each category gets one page, named by its slug; two spellings of one name would collide."""
+    first: dict[str, tuple[str, Article]] = {}
+    for issue in sorted(issues, key=lambda i: i.folder):
+        for article in issue.articles + issue.drafts:
+            for index, name in enumerate(article.meta.categories):
+                line = article.meta.origin.line("categories", index)
+                slug = slugify(name)
+                if not slug:
+                    log.add(article.meta.origin.path, line, f"categories[{index}]",
+                            f"tên chuyên mục '{name}' phải có ít nhất một chữ cái hoặc chữ số")
+                    continue
+                seen = first.setdefault(slug, (name, article))
+                if seen[0] != name:
+                    log.add(article.meta.origin.path, line, f"categories[{index}]",
+                            f"chuyên mục '{name}' trùng với chuyên mục '{seen[0]}' "
+                            f"(trong content/{seen[1].src_uri}); hãy viết tên chuyên mục giống hệt nhau")
 
 
 def _load_article(path: Path, docs_dir: Path, log: ProblemLog) -> Article | None:

@@ -1,0 +1,45 @@
+"""Rendering bulletin templates with the helpers every bulletin template can call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ktt_site.bulletin.categories import ARCHIVE_DIR, CATEGORIES_DIR, archive_page, category_page
+from ktt_site.bulletin.model import BULLETIN_DIR
+from ktt_site.rendering import Output, page, render
+
+BULLETIN_PAGE = f"{BULLETIN_DIR}/index.md"
+
+#: Names every bulletin template may use, besides what the page passes.
+HELPERS: dict[str, Any] = {
+    "category_page": category_page,
+    "archive_page": archive_page,
+    "bulletin_page": BULLETIN_PAGE,
+    "categories_page": f"{CATEGORIES_DIR}/index.md",
+    "archives_page": f"{ARCHIVE_DIR}/index.md",
+}
+
+
+def render_fragment(template: str, page_uri: str, **context: Any) -> str:
+    """HTML (inside Markdown) for a part of the page at ``page_uri``."""
+    return render(f"bulletin/{template}", page_uri, **HELPERS, **context)
+
+
+def generated_page(
+    src_uri: str,
+    template: str,
+    *,
+    title: str,
+    in_nav: bool = False,
+    front_matter: dict[str, Any] | None = None,
+    **context: Any,
+) -> Output:
+    return page(
+        src_uri,
+        f"bulletin/{template}",
+        title=title,
+        in_nav=in_nav,
+        front_matter=front_matter,
+        **HELPERS,
+        **context,
+    )

@@ -1,0 +1,35 @@
+"""Editors' shortcodes of the bulletin: ``{{ ban_tin_moi_nhat() }}`` shows the latest issue."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ktt_site.bulletin.render import render_fragment
+from ktt_site.shortcodes import Shortcode
+
+if TYPE_CHECKING:
+    from ktt_site.site import SiteData
+
+
+def _no_problem(site: SiteData, args: tuple[str, ...]) -> str | None:
+    return None
+
+
+def _latest_issue(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
+    issue = site.bulletin[0] if site.bulletin else None
+    # Blank lines around: the block is HTML, and must not run into the editor's paragraphs.
+    return (
+        "\n\n" + render_fragment("latest_issue.html.j2", page_src_uri, issue=issue).strip() + "\n\n"
+    )
+
+
+LATEST_ISSUE = Shortcode(
+    name="ban_tin_moi_nhat",
+    usage="{{ ban_tin_moi_nhat() }}",
+    description="Khung giới thiệu số Bản tin Kinh tế tập thể mới nhất: bìa, tiêu đề, các bài.",
+    arity=0,
+    check=_no_problem,
+    render=_latest_issue,
+)
+
+SHORTCODES = {LATEST_ISSUE.name: LATEST_ISSUE}
