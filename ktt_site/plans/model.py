@@ -31,10 +31,27 @@ class Task(Record):
     text: MarkdownText = Field(description="Nội dung nhiệm vụ như trong kế hoạch.")
 
 
+ROLES = {"lead": "Chủ trì", "support": "Phối hợp"}
+
+
 class Assignment(Record):
-    task: Slug | None = Field(default=None, description="Mã nhiệm vụ liên quan (nếu có).")
-    role: Literal["lead", "support"] = Field(description="lead (chủ trì) hoặc support (phối hợp).")
-    duty: PlainText = Field(description="Việc được giao.")
+    task: Slug | None = Field(default=None, description="Mã nội dung phối hợp (khi việc thuộc về một mục).")
+    tasks: list[Slug] = Field(
+        default_factory=list,
+        description="Mã các nội dung phối hợp (mục 2.x) mà việc này thuộc về; để trống nếu là việc chung.",
+    )
+    role: Literal["lead", "support"] | None = Field(
+        default=None, description="lead (chủ trì) hoặc support (phối hợp); để trống khi kế hoạch không nói rõ."
+    )
+    duty: PlainText = Field(description="Việc được giao, như trong kế hoạch.")
+
+    @property
+    def role_label(self) -> str:
+        return ROLES[self.role] if self.role else ""
+
+    @property
+    def task_ids(self) -> list[str]:
+        return ([self.task] if self.task else []) + [t for t in self.tasks if t != self.task]
 
 
 class CountCooperatives(Record):
@@ -58,6 +75,7 @@ class IncomeGrowth(Record):
     """Members' average income, weighted by members, against the year before."""
 
     type: Literal["income_growth"]
+    year: int | None = Field(default=None, ge=1950, le=2100, description="Năm so sánh với năm trước (mặc định: năm kết thúc kỳ kế hoạch).")
 
 
 class Reported(Record):
@@ -77,6 +95,7 @@ Measure = Annotated[
 class TargetRange(Record):
     min: float | None = Field(default=None, ge=0, description="Mức tối thiểu (đạt khi bằng hoặc vượt).")
     max: float | None = Field(default=None, ge=0, description="Mức tối đa của khoảng (vượt khi cao hơn).")
+    min_exclusive: bool = Field(default=False, description="true: chỉ đạt khi lớn hơn hẳn min (ví dụ 'tăng hơn năm trước').")
 
     @model_validator(mode="after")
     def _ordered(self) -> TargetRange:
@@ -111,17 +130,20 @@ class Plan(Record):
     general_targets: list[PlainText] = Field(default_factory=list, description="Mục tiêu chung.")
     tasks: list[Task] = Field(default_factory=list, description="Nội dung phối hợp.")
     assignments: dict[Slug, list[Assignment]] = Field(default_factory=dict, description="Phân công theo mã tổ chức.")
+    assignments_note: PlainText | None = Field(default=None, description="Ghi chú về bảng phân công (ví dụ: cách xếp việc vào từng mục).")
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu cụ thể.")
     funding: list[PlainText] = Field(default_factory=list, description="Kinh phí thực hiện.")
     sources: list[str] = Field(default_factory=list, description="Nguồn của văn bản kế hoạch.")
 
 
 class ProgressReport(Record):
-    date: dt.date = Field(description="Ngày báo cáo.")
-    training_classes: NonNegativeInt | None = Field(default=None, description="Số lớp tập huấn đã tổ chức.")
-    trainees: NonNegativeInt | None = Field(default=None, description="Số người dự tập huấn.")
-    new_tht: NonNegativeInt | None = Field(default=None, description="Số THT mới do hội viên thành lập.")
-    new_htx: NonNegativeInt | None = Field(default=None, description="Số HTX mới do hội viên thành lập.")
+    """One report: what happened since the organisation's previous report, up to ``date``."""
+
+    date: dt.date = Field(description="Ngày chốt số liệu; số liệu là phần phát sinh từ lần báo cáo trước đến ngày này.")
+    training_classes: NonNegativeInt | None = Field(default=None, description="Số lớp tập huấn đã tổ chức trong kỳ báo cáo.")
+    trainees: NonNegativeInt | None = Field(default=None, description="Số người dự tập huấn trong kỳ báo cáo.")
+    new_tht: NonNegativeInt | None = Field(default=None, description="Số THT mới do hội viên thành lập trong kỳ báo cáo.")
+    new_htx: NonNegativeInt | None = Field(default=None, description="Số HTX mới do hội viên thành lập trong kỳ báo cáo.")
     notes: PlainText | None = Field(default=None, description="Ghi chú.")
 
 

@@ -1,0 +1,60 @@
+"""``tien-do.json`` and ``tien-do.csv``: every target's figures, byte for byte reproducible."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ktt_site.plans.progress import PlanProgress, TargetProgress
+from ktt_site.urls import absolute_url
+
+CSV_COLUMNS = ["id", "title", "value", "target_min", "target_max", "unit", "status", "status_label", "as_of", "url"]
+
+
+def _number(value: float | None) -> int | float | None:
+    """Whole numbers as integers (10, not 10.0); others to two decimals."""
+    if value is None:
+        return None
+    rounded = round(float(value), 2)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def target_record(progress: TargetProgress, site_url: str) -> dict[str, Any]:
+    goal: dict[str, Any] = {}
+    if progress.goal.min is not None:
+        goal["min"] = _number(progress.goal.min)
+        if progress.goal.min_exclusive:
+            goal["min_exclusive"] = True
+    if progress.goal.max is not None:
+        goal["max"] = _number(progress.goal.max)
+    return {
+        "id": progress.target.id,
+        "title": progress.target.title,
+        "value": _number(progress.value),
+        "target": goal,
+        "unit": progress.unit,
+        "status": progress.status,
+        "status_label": progress.status_label,
+        "as_of": progress.as_of.isoformat(),
+        "illustrative": progress.illustrative,
+        "url": absolute_url(site_url, f"tien-do/{progress.plan.id}/{progress.target.id}.md"),
+    }
+
+
+def progress_json(plan: PlanProgress, site_url: str) -> bytes:
+    records = [target_record(t, site_url) for t in plan.targets]
+    return (json.dumps(records, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+def progress_csv(plan: PlanProgress, site_url: str) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows Vietnamese diacritics."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for target in plan.targets:
+        record = target_record(target, site_url)
+        row = {**record, "target_min": record["target"].get("min"), "target_max": record["target"].get("max")}
+        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,217 @@
+"""Each target of a plan evaluated as of a date: value, target, status and history.
+
+Computed once per build (``load_site`` calls :func:`compute_progress`); pages, downloads and
+shortcodes all read the same figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+from ktt_site.plans import measures
+from ktt_site.plans.model import (
+    CommuneCoverage,
+    CountCooperatives,
+    IncomeGrowth,
+    Plan,
+    Reported,
+    Target,
+    TargetRange,
+)
+from ktt_site.plans.status import (
+    COLOURS,
+    LABELS,
+    PlanState,
+    Status,
+    elapsed_fraction,
+    expected_by,
+    plan_state,
+    status_of,
+)
+
+if TYPE_CHECKING:
+    from ktt_site.site import SiteData
+
+Result = Union[measures.CountResult, measures.CoverageResult, measures.IncomeResult, measures.ReportedResult]
+
+
+@dataclass(frozen=True)
+class Point:
+    """The value on one day of the period (the cumulative chart and its table)."""
+
+    date: dt.date
+    value: float | None
+    expected: float | None
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    plan: Plan
+    target: Target
+    as_of: dt.date
+    result: Result
+    goal: TargetRange
+    """The plan-level target: the target itself, or 'all N organisations' for a per-organisation one."""
+    unit: str
+    status: Status
+    expected: float | None
+    series: list[Point]
+    uses_reports: bool
+    illustrative: bool
+    """Some of the records counted are example data."""
+
+    @property
+    def value(self) -> float | None:
+        return self.result.value
+
+    @property
+    def status_label(self) -> str:
+        return LABELS[self.status]
+
+    @property
+    def colour(self) -> str:
+        return COLOURS[self.status]
+
+    @property
+    def kind(self) -> str:
+        return self.target.measure.type
+
+    @property
+    def bar_max(self) -> float:
+        """The value at which the bar is full: the top of a range, else the minimum.
+
+        A growth target ('higher than last year') has no level to fill up to, so its bar shows
+        this year's average income against last year's.
+        """
+        if isinstance(self.result, measures.IncomeResult):
+            return float(self.result.average_previous or 0)
+        top = self.goal.max if self.goal.max is not None else self.goal.min
+        return float(top or 0)
+
+    @property
+    def bar_value(self) -> float:
+        if self.value is None or self.bar_max <= 0:
+            return 0.0
+        value = self.result.average_year if isinstance(self.result, measures.IncomeResult) else self.value
+        return min(max(float(value or 0), 0.0), self.bar_max)
+
+    @property
+    def bar_percent(self) -> float:
+        return 100.0 * self.bar_value / self.bar_max if self.bar_max > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    plan: Plan
+    as_of: dt.date
+    state: PlanState
+    elapsed: float
+    targets: list[TargetProgress]
+
+    @property
+    def illustrative(self) -> bool:
+        return any(t.illustrative for t in self.targets)
+
+    @property
+    def uses_illustrative_reports(self) -> bool:
+        return any(t.uses_reports and t.illustrative for t in self.targets)
+
+    @property
+    def uses_illustrative_profiles(self) -> bool:
+        return any(not t.uses_reports and t.illustrative for t in self.targets)
+
+    def target(self, target_id: str) -> TargetProgress | None:
+        return next((t for t in self.targets if t.target.id == target_id), None)
+
+
+def plan_year(plan: Plan) -> int:
+    return plan.period.end.year
+
+
+def evaluate(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> Result:
+    """The value of one target's measure as of a date."""
+    measure = target.measure
+    if isinstance(measure, CountCooperatives):
+        return measures.count_founded(
+            site.cooperatives.values(), kinds=measure.kinds, legal_basis=measure.legal_basis,
+            period=plan.period, as_of=as_of, communes=site.communes,
+            organizations={o.id: o.short_name for o in site.organizations.values()},
+        )
+    if isinstance(measure, CommuneCoverage):
+        return measures.commune_coverage(
+            site.cooperatives.values(), site.localities.districts, kinds=measure.kinds,
+            legal_basis=measure.legal_basis, key_product=measure.key_product, as_of=as_of,
+        )
+    if isinstance(measure, IncomeGrowth):
+        return measures.income_growth(site.cooperatives.values(), year=measure.year or plan_year(plan), as_of=as_of)
+    assert isinstance(measure, Reported)
+    return measures.reported_figures(
+        site.progress.get(plan.id, {}), list(site.organizations), field=measure.field,
+        period=plan.period, as_of=as_of, per_organization=target.target if measure.per_organization else None,
+    )
+
+
+def _goal(site: SiteData, target: Target) -> tuple[TargetRange, str]:
+    measure = target.measure
+    if isinstance(measure, Reported) and measure.per_organization:
+        return TargetRange(min=len(site.organizations)), "tổ chức"
+    return target.target, target.unit
+
+
+def checkpoints(plan: Plan, as_of: dt.date) -> list[dt.date]:
+    """The last day of each month of the period up to ``as_of``, and ``as_of`` itself."""
+    start, end = plan.period.start, min(plan.period.end, as_of)
+    days: list[dt.date] = []
+    year, month = start.year, start.month
+    while True:
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        day = min(following - dt.timedelta(days=1), end)
+        if day < start:
+            break
+        days.append(day)
+        if day >= end:
+            break
+        year, month = following.year, following.month
+    return days
+
+
+def _illustrative(result: Result) -> bool:
+    if isinstance(result, measures.CountResult):
+        return any(c.illustrative for c in result.counted)
+    if isinstance(result, measures.CoverageResult):
+        return any(c.illustrative for coops in result.qualifying.values() for c in coops)
+    if isinstance(result, measures.IncomeResult):
+        return any(r.cooperative.illustrative for r in result.included)
+    return any(f.illustrative and f.reports for f in result.figures)
+
+
+def target_progress(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> TargetProgress:
+    result = evaluate(site, plan, target, as_of)
+    goal, unit = _goal(site, target)
+    series: list[Point] = []
+    if not isinstance(target.measure, IncomeGrowth):
+        for day in checkpoints(plan, as_of):
+            value = result.value if day == as_of else evaluate(site, plan, target, day).value
+            series.append(Point(day, value, expected_by(goal, plan.period, day)))
+    return TargetProgress(
+        plan=plan, target=target, as_of=as_of, result=result, goal=goal, unit=unit,
+        status=status_of(result.value, goal, plan.period, as_of),
+        expected=expected_by(goal, plan.period, as_of) if as_of <= plan.period.end else goal.min,
+        series=series, uses_reports=isinstance(target.measure, Reported),
+        illustrative=_illustrative(result),
+    )
+
+
+def plan_progress(site: SiteData, plan: Plan, as_of: dt.date | None = None) -> PlanProgress:
+    as_of = as_of or site.as_of
+    return PlanProgress(
+        plan, as_of, plan_state(plan.period, as_of), elapsed_fraction(plan.period, as_of),
+        [target_progress(site, plan, target, as_of) for target in plan.targets],
+    )
+
+
+def compute_progress(site: SiteData) -> dict[str, PlanProgress]:
+    """Every plan's progress as of the site's as-of date."""
+    return {plan_id: plan_progress(site, plan) for plan_id, plan in sorted(site.plans.items())}
