@@ -1,0 +1,175 @@
+"""Serving a built site on 127.0.0.1 (at the root or under a sub-path), a headless chromium,
+and typing into the site's search box as a reader does.
+
+Used by the search browser tests and by ``bench/bench_search.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves ``directory`` at ``prefix`` only, as a web host serving a project sub-path would."""
+
+    prefix = "/"
+
+    def __init__(self, *args: Any, prefix: str, sent: list[tuple[str, int]], **kwargs: Any) -> None:
+        self.prefix = prefix
+        self.sent = sent
+        super().__init__(*args, **kwargs)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.sent.append((self.path, int(value)))
+        super().send_header(keyword, value)
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def end_headers(self) -> None:
+        # Every test and benchmark run starts from an empty cache, as a first visit does.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@contextmanager
+def serve(
+    site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None
+) -> Iterator[str]:
+    """Serve ``site_dir`` at ``http://127.0.0.1:<port><prefix>``; yields that base URL.
+
+    ``sent``, when given, receives ``(request path, body bytes)`` for every response.
+    """
+    if not prefix.endswith("/"):
+        prefix += "/"
+    handler = partial(
+        _SiteHandler, directory=str(site_dir), prefix=prefix, sent=[] if sent is None else sent
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium")
+
+
+def tools_required() -> bool:
+    return os.environ.get("KTT_REQUIRE_TOOLS") == "1"
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None:
+        raise RuntimeError("chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def browser_or_skip() -> Iterator[Any]:
+    """Chromium for a test; the test is skipped when it is missing, unless KTT_REQUIRE_TOOLS=1."""
+    if chromium_path() is None and not tools_required():
+        pytest.skip(
+            "chromium not installed (apt-get install chromium); "
+            "set KTT_REQUIRE_TOOLS=1 to fail instead"
+        )
+    with chromium() as launched:
+        yield launched
+
+
+@dataclass
+class Result:
+    """One search result as a reader sees it."""
+
+    title: str
+    section: str
+    href: str
+    marks: list[str]
+    snippet: str
+
+
+_SETTLED = (
+    "document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
+)
+
+
+def search(page: Any, query: str) -> tuple[str, list[Result]]:
+    """Type ``query`` into the search box as a reader would; the results once shown."""
+    box = page.locator("[data-ktt-search-input]")
+    box.click()
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially(query, delay=15)
+    return read_results(page)
+
+
+def read_results(page: Any) -> tuple[str, list[Result]]:
+    """The results shown, after pressing "more" until every result is on the list."""
+    page.wait_for_function(_SETTLED)
+    more = page.locator("[data-ktt-search-more]")
+    while more.is_visible():
+        more.click()
+        page.wait_for_function(_SETTLED)
+    meta = page.locator("[data-ktt-search-meta]").inner_text().strip()
+    count = re.fullmatch(r"Tìm thấy (\d+) trang", meta)
+    found = []
+    for item in page.locator(".md-search-result__item").all():
+        assert item.is_visible()
+        found.append(
+            Result(
+                title=item.locator("h1").inner_text(),
+                section=item.locator(".ktt-search__section").inner_text(),
+                href=item.locator("a").get_attribute("href"),
+                marks=item.locator(".ktt-search__snippet mark").all_inner_texts(),
+                snippet=item.locator(".ktt-search__snippet").inner_text(),
+            )
+        )
+    assert len(found) == (int(count.group(1)) if count else 0), meta
+    return meta, found
+
+
+def paths(results: list[Result], base: str) -> list[str]:
+    return [r.href.removeprefix(base) for r in results]

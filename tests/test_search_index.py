@@ -1,0 +1,234 @@
+"""The search index: what each page contributes, and a bundle that is the same on every build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import shutil
+import unicodedata
+from pathlib import Path
+
+import cbor2
+import pytest
+from conftest import FIXTURES, SiteProject
+
+from ktt_site.search.bundle_format import decode_chunk, encode_chunk
+from ktt_site.search.chunking import boundary_prefixes, encode_groups, trim_positions, trim_word
+from ktt_site.search.folding import display_form, index_form, words
+from ktt_site.search.pagefind_index import UNUSED_FILES, write_bundle
+from ktt_site.search.records import SearchRecord, build_record, classify, visible_text
+from ktt_site.search.reproducible import canonicalize
+from ktt_site.site import ProjectPaths, load_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("data") / "repo"
+    shutil.copytree(FIXTURES / "minimal", root)
+    project = SiteProject(root)
+    project.write(
+        "content/ban-tin/2018-so-03/index.md", "---\nissue: 3\ndate: 2018-10-05\ntitle: Số 3\n---\n"
+    )
+    project.write(
+        "content/ban-tin/2018-so-03/tap-huan.md",
+        "---\ntitle: Tập huấn\ndate: 2018-10-05\ncategories: [Đào tạo, Pháp luật]\n---\nNội dung.\n",
+    )
+    paths = ProjectPaths(root, root / "models_data", root / "content")
+    return load_site(paths, as_of=dt.date(2018, 12, 31))
+
+
+def test_index_form_gives_d_stroke_a_mark_pagefind_can_strip():
+    assert index_form("Đồng đều") == "D\u0335ồng d\u0335ều"
+    assert index_form(unicodedata.normalize("NFD", "Đồng")) == "D\u0335" + unicodedata.normalize(
+        "NFC", "ồng"
+    )
+    for text in ["Hợp tác xã Đồng Tâm", "đường Đ.T", "không có chữ đ"]:
+        assert display_form(index_form(text)) == text
+
+
+def test_words_split_where_the_browser_splits():
+    text = "a\u00a0b\u200bc\ufeffd\n\te  f"
+    assert words(text) == ["a", "b", "c", "d", "e", "f"]
+    assert words(unicodedata.normalize("NFD", "Đồng Tâm")) == ["Đồng", "Tâm"]
+
+
+def test_visible_text_keeps_inline_words_whole_and_skips_code_and_controls():
+    html = (
+        "<h2>Giới <em>thiệu</em></h2><p>Đồng<strong>Tâm</strong><br>mới</p>"
+        "<script>var hidden = 1;</script><style>p{}</style><button>Sao chép</button>"
+        "<ul><li>một</li><li>hai</li></ul><a class='headerlink' href='#x'>¶</a><img alt='ảnh'>"
+    )
+    assert words(visible_text(html)) == ["Giới", "thiệu", "ĐồngTâm", "mới", "một", "hai"]
+
+
+def test_profile_pages_carry_their_district(site):
+    assert classify(site, "hop-tac-xa/htx-dong-tam.md") == {
+        "kind": ["Hợp tác xã"],
+        "district": ["Huyện Đồng A"],
+    }
+    # Listing pages of the section are not profiles: no district to filter on.
+    assert classify(site, "hop-tac-xa/theo-huyen/huyen-a.md") == {"kind": ["Hợp tác xã"]}
+
+
+def test_article_pages_carry_category_and_issue(site):
+    assert classify(site, "ban-tin/2018-so-03/tap-huan.md") == {
+        "kind": ["Bản tin"],
+        "issue": ["Số 3 – 05/10/2018"],
+        "category": ["Pháp luật", "Đào tạo"],
+    }
+    assert classify(site, "ban-tin/2018-so-03/index.md") == {
+        "kind": ["Bản tin"],
+        "issue": ["Số 3 – 05/10/2018"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "section"),
+    [
+        ("van-ban/luat-htx-2012.md", "Văn bản"),
+        ("tien-do/2018/dao-tao.md", "Tiến độ"),
+        ("ke-hoach/2018.md", "Kế hoạch"),
+        ("index.md", "Thông tin chung"),
+        ("gioi-thieu.md", "Thông tin chung"),
+        ("huong-dan/hop-tac-xa.md", "Hướng dẫn"),
+    ],
+)
+def test_every_page_has_a_section_in_vietnamese(site, src_uri, section):
+    assert classify(site, src_uri) == {"kind": [section]}
+
+
+def test_record_keeps_the_words_readers_see_and_leads_with_the_title(site):
+    record = build_record(
+        site,
+        "hop-tac-xa/htx-dong-tam.md",
+        "Hợp tác xã Đồng Tâm",
+        "<p>Giá: 25.000 đồng/kg – Đồng Tâm</p>",
+    )
+    assert record.url == "hop-tac-xa/htx-dong-tam/"
+    assert record.section == "Hợp tác xã"
+    # The theme draws the title outside the page body, so the record puts it first.
+    assert record.words == [
+        "Hợp",
+        "tác",
+        "xã",
+        "Đồng",
+        "Tâm",
+        "Giá:",
+        "25.000",
+        "đồng/kg",
+        "–",
+        "Đồng",
+        "Tâm",
+    ]
+    same_title = build_record(site, "gioi-thieu.md", "Giới thiệu", "<h1>Giới thiệu</h1><p>Chào</p>")
+    assert same_title.words == ["Giới", "thiệu", "Chào"]
+
+
+def _records(count: int) -> list[SearchRecord]:
+    return [
+        SearchRecord(
+            url=f"trang-{n}/",
+            title=f"Trang {n}",
+            words=["Đồng", "Tâm", str(n)],
+            filters={
+                "kind": ["Bản tin"],
+                "issue": [f"Số {n % 40}"],
+                "category": [f"Mục {n % 7}", f"Mục {n % 5}"],
+            },
+        )
+        for n in range(count)
+    ]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_bundle_is_byte_identical_from_run_to_run(tmp_path):
+    # 40 issues, 7 categories: Pagefind alone writes these values in a new order on each run.
+    first = write_bundle(_records(120), tmp_path / "a")
+    second = write_bundle(_records(120), tmp_path / "b")
+    assert _tree(first) == _tree(second)
+    for name in UNUSED_FILES:
+        assert not (first / name).exists()
+
+
+def test_canonicalize_undoes_any_order_of_filter_values(tmp_path):
+    bundle = write_bundle(_records(30), tmp_path / "site")
+    before = _tree(bundle)
+    shuffled = dict(before)
+    for name, data in before.items():
+        if name.startswith("filter/"):
+            filter_name, values = decode_chunk(data)
+            shuffled[name] = encode_chunk([filter_name, list(reversed(values))])
+        elif name.endswith(".pf_meta"):
+            meta = decode_chunk(data)
+            meta[3] = list(reversed(meta[3]))
+            shuffled[name] = encode_chunk(meta)
+    assert shuffled != before
+    canonicalize(shuffled)
+    assert shuffled == before
+
+
+def test_fragment_holds_the_page_text_with_the_stroke_written_apart(tmp_path):
+    bundle = write_bundle(_records(3), tmp_path / "site")
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 3
+    fragments = [
+        json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd") :])
+        for p in (bundle / "fragment").glob("*.pf_fragment")
+    ]
+    first = next(f for f in fragments if f["url"] == "trang-0/")
+    assert first["content"] == "D\u0335ồng Tâm 0"
+    assert first["meta"] == {"title": "Trang 0"}
+    assert first["filters"]["issue"] == ["Số 0"]
+    # The index files "Đồng" under "dong", where a reader typing "dong" looks for it.
+    chunk_words = [
+        w[0] for p in (bundle / "index").glob("*.pf_index") for w in decode_chunk(p.read_bytes())[0]
+    ]
+    assert "dong" in chunk_words and "tam" in chunk_words
+
+
+def test_two_builds_of_a_site_write_the_same_search_bundle(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "minimal", root)
+    project = SiteProject(root)
+    env = {"SOURCE_DATE_EPOCH": "1545000000"}
+    bundles = []
+    for name in ("one", "two"):
+        result = project.build("--site-dir", str(tmp_path / name), env=env)
+        assert result.returncode == 0, result.stderr
+        bundles.append(_tree(tmp_path / name / "pagefind"))
+    assert bundles[0] == bundles[1]
+    assert any(key.startswith("fragment/") for key in bundles[0])
+
+
+def test_chunks_are_cut_by_size_and_keep_every_word_in_order():
+    words = [[f"w{n:03d}", [[0, [-25, *range(n % 9)], []]], []] for n in range(300)]
+    groups = encode_groups(words, target=400)
+    assert len(groups) > 10
+    rebuilt = [word for _, _, cbor in groups for word in cbor2.loads(cbor)[0]]
+    assert rebuilt == words
+    assert all(first <= last for first, last, _ in groups)
+    assert all(len(cbor) < 400 + 40 for _, _, cbor in groups)
+
+
+def test_boundary_prefixes_are_the_shortest_that_tell_chunks_apart():
+    assert boundary_prefixes("anh", "ap") == ("an", "ap")
+    assert boundary_prefixes("2018", "20180101") == ("2018", "20180")
+
+
+def test_a_page_keeps_its_first_positions_of_a_word_only():
+    assert trim_positions([-25, 3, 1, 1, 1, 1, 1], keep=4) == [-25, 3, 1, 1, 1]
+    assert trim_positions([-25, 3], keep=4) == [-25, 3]
+    word = ["hop", [], [["hợp", [[0, [-25, 1, 2, 3, 4, 5, 6], []], [1, [-25, 9], []]]]]]
+    assert trim_word(word, keep=2) == [
+        "hop",
+        [],
+        [["hợp", [[0, [-25, 1, 2], []], [1, [-25, 9], []]]]],
+    ]
