@@ -1,0 +1,140 @@
+"""Common mistakes, each with the file that makes it, the start of the message the check gives
+and what to do. The test suite writes each file into a site and checks the message is real."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+COOP = "models_data/cooperatives/hop-tac-xa-rau-an-toan-vi-du.yaml"
+GOOD_COOP = """name: Hợp tác xã Rau an toàn Thạnh Tân
+kind: htx
+founded: 2018-03-15
+commune: xa-thanh-tan
+status: active
+legal_basis: luat-htx-2012
+"""
+ISSUE_INDEX = ("content/ban-tin/2025-so-04/index.md", "---\nissue: 4\ndate: 2025-06-30\ntitle: Số 4\n---\n")
+
+
+@dataclass(frozen=True)
+class CommonError:
+    title: str
+    path: str
+    content: str | bytes
+    message: str
+    """How the check's line for it begins: ``path:line: field: message``."""
+    meaning: str
+    fix: str
+    other_files: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def line(self) -> int | None:
+        where = self.message.split(": ", 1)[0]
+        number = where.rsplit(":", 1)[-1] if where.count(":") else ""
+        return int(number) if number.isdigit() else None
+
+    @property
+    def offending_line(self) -> str:
+        """The line of the file the message points at, as the editor wrote it."""
+        if self.line is None or isinstance(self.content, bytes):
+            return ""
+        lines = self.content.splitlines()
+        return lines[self.line - 1] if self.line <= len(lines) else ""
+
+
+COMMON_ERRORS: tuple[CommonError, ...] = (
+    CommonError(
+        "Dấu hai chấm trong giá trị", COOP, GOOD_COOP + "summary: Rau sạch: trồng theo VietGAP\n",
+        f"{COOP}:7: cú pháp YAML sai: có dấu ':' không đúng chỗ",
+        "Trong YAML, dấu ':' ngăn tên trường với giá trị; một dấu ':' nữa trong giá trị làm tệp không đọc được.",
+        "Đặt cả giá trị trong dấu ngoặc kép: summary: \"Rau sạch: trồng theo VietGAP\".",
+    ),
+    CommonError(
+        "Thiếu trường bắt buộc", COOP, GOOD_COOP.replace("kind: htx\n", ""),
+        f"{COOP}:1: kind: thiếu trường bắt buộc",
+        "Tệp thiếu một trường mà loại dữ liệu này luôn cần (cột «Bắt buộc» trong bảng các trường).",
+        "Thêm dòng cho trường đó, ví dụ kind: htx.",
+    ),
+    CommonError(
+        "Tên trường gõ sai", COOP, GOOD_COOP + "sumary: HTX trồng rau an toàn.\n",
+        f"{COOP}:7: sumary: trường không có trong mẫu dữ liệu; có phải ý bạn là 'summary'?",
+        "Tên trường không có trong mẫu; thường là gõ sai một chữ. Thông báo gợi ý tên gần nhất và liệt kê các tên được phép.",
+        "Sửa tên trường cho đúng (tên trường viết tiếng Anh, chữ thường, nối bằng dấu gạch dưới).",
+    ),
+    CommonError(
+        "Giá trị ngoài danh sách cho phép", COOP, GOOD_COOP.replace("status: active", "status: hoat-dong"),
+        f"{COOP}:5: status: giá trị 'hoat-dong' không hợp lệ; chỉ chấp nhận: 'active', 'dissolved'",
+        "Trường này chỉ nhận một số giá trị cố định (cột «Giá trị hợp lệ»).",
+        "Chọn một giá trị trong danh sách, viết đúng như trong danh sách.",
+    ),
+    CommonError(
+        "Ngày không có thật", COOP, GOOD_COOP.replace("2018-03-15", "2018-02-30"),
+        f"{COOP}:3: founded: ngày '2018-02-30' không hợp lệ",
+        "Ngày không tồn tại (tháng 2 không có ngày 30) hoặc viết sai dạng.",
+        "Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-03-15.",
+    ),
+    CommonError(
+        "Ngày viết kiểu ngày/tháng/năm",
+        "content/ban-tin/2025-so-04/01-ban-rau-qua-mang.md",
+        "---\ntitle: Bán rau qua mạng\ndate: 30/06/2025\n---\n\nNội dung.\n",
+        "content/ban-tin/2025-so-04/01-ban-rau-qua-mang.md:3: date: ngày '30/06/2025' không hợp lệ",
+        "Trong tệp dữ liệu, ngày luôn viết NĂM-THÁNG-NGÀY; trang web tự hiển thị lại thành 30/06/2025.",
+        "Viết date: 2025-06-30.",
+        other_files=(ISSUE_INDEX,),
+    ),
+    CommonError(
+        "Chữ ở chỗ cần số", COOP, GOOD_COOP + "members:\n  2018: mười hai\n",
+        f"{COOP}:8: members[2018]: phải là số nguyên",
+        "Trường này cần một con số.",
+        "Viết số bằng chữ số, không dấu chấm ngăn cách hàng nghìn: 12, 48000000.",
+    ),
+    CommonError(
+        "Mã viết có dấu hoặc chữ hoa", COOP, GOOD_COOP + "founded_by: [Hội Nông dân]\n",
+        f"{COOP}:7: founded_by[0]: mã 'Hội Nông dân' không hợp lệ",
+        "Mã (id) chỉ gồm chữ thường không dấu, số và dấu gạch ngang; tên hiển thị nằm ở tệp khác.",
+        "Dùng mã của tổ chức, ví dụ hoi-nong-dan (xem trang Danh mục dùng chung).",
+    ),
+    CommonError(
+        "Mã xã không có trong danh sách", COOP, GOOD_COOP.replace("xa-thanh-tan", "xa-thanh-tann"),
+        f"{COOP}:4: commune: không có xã/phường/thị trấn mang mã 'xa-thanh-tann'",
+        "Mã trỏ tới một xã, văn bản, tổ chức hay HTX không có trong dữ liệu.",
+        "Tìm đúng mã trong models_data/localities.yaml (hoặc thư mục tương ứng) và chép lại.",
+    ),
+    CommonError(
+        "Văn bản chưa có trong thư viện", COOP, GOOD_COOP.replace("luat-htx-2012", "luat-htx-2021"),
+        f"{COOP}:6: legal_basis: không có văn bản pháp lý mang mã 'luat-htx-2021'",
+        "Văn bản được nhắc tới chưa có tệp trong models_data/legal/.",
+        "Sửa mã cho đúng, hoặc thêm văn bản đó trước (xem trang Văn bản pháp lý).",
+    ),
+    CommonError(
+        "Một trường ghi hai lần", COOP, GOOD_COOP + "kind: tht\n",
+        f"{COOP}:7: trường 'kind' xuất hiện hai lần (lần đầu ở dòng 2)",
+        "Mỗi trường chỉ được ghi một lần trong một bảng.",
+        "Xóa một trong hai dòng, giữ giá trị đúng.",
+    ),
+    CommonError(
+        "Ảnh không tìm thấy", COOP,
+        GOOD_COOP + "images:\n  - path: images/hop-tac-xa/hop-tac-xa-rau-an-toan-vi-du/anh-1.jpg\n    alt: Nhà lưới trồng rau\n",
+        f"{COOP}:8: images[0].path: không tìm thấy ảnh 'content/images/hop-tac-xa/hop-tac-xa-rau-an-toan-vi-du/anh-1.jpg'",
+        "Đường dẫn ảnh tính từ thư mục content/, và tệp ảnh phải có ở đó.",
+        "Chép ảnh vào đúng thư mục, hoặc sửa đường dẫn (chú ý chữ hoa, chữ thường và đuôi .jpg/.png).",
+    ),
+    CommonError(
+        "Mã HTML trong chữ", COOP, GOOD_COOP + "summary: <b>Rau sạch</b> của xã\n",
+        f"{COOP}:7: summary: không được chứa mã HTML",
+        "Trường chữ thường không nhận mã HTML; trang tự trình bày chữ.",
+        "Bỏ các thẻ <...>; trong trường viết bằng Markdown (như story), đặt chữ giữa hai cặp dấu sao để in đậm, thay cho thẻ <b>.",
+    ),
+    CommonError(
+        "Đuôi tệp .yml", "models_data/cooperatives/hop-tac-xa-moi.yml", GOOD_COOP,
+        "models_data/cooperatives/hop-tac-xa-moi.yml: tệp không có đuôi .yaml nên không được đọc",
+        "Chỉ tệp có đuôi .yaml được đọc; tệp khác sẽ bị bỏ qua nếu không báo.",
+        "Đổi tên tệp sang đuôi .yaml.",
+    ),
+    CommonError(
+        "Tệp không lưu bằng UTF-8", COOP, GOOD_COOP.replace("Thạnh Tân", "Thanh Tan").encode() + "summary: Tác\n".encode("latin-1"),
+        f"{COOP}:7: tệp không lưu bằng mã UTF-8",
+        "Tệp được lưu bằng bảng mã cũ; chữ có dấu sẽ bị lỗi.",
+        "Mở tệp trong trình soạn thảo, chọn lưu với mã hóa UTF-8.",
+    ),
+)

@@ -1,0 +1,122 @@
+"""Live preview: `mkdocs serve` (what `make serve` runs) rebuilds when data or pages change,
+and shows validation errors in the browser without stopping."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from conftest import BIN
+
+ROOT = Path(__file__).parent.parent
+COOP = "models_data/cooperatives/htx-dong-tam.yaml"
+WAIT = 90.0  # seconds; a rebuild of the fixture takes one or two
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+def wait_for(url: str, condition: Callable[[int, str], bool], server: subprocess.Popen, log: Path) -> str:
+    deadline = time.monotonic() + WAIT
+    last = (0, "")
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"mkdocs serve stopped:\n{log.read_text(encoding='utf-8')}"
+        try:
+            last = fetch(url)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            last = (0, "")
+        if condition(*last):
+            return last[1]
+        time.sleep(0.3)
+    raise AssertionError(f"timed out on {url} (last status {last[0]}):\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+
+@contextmanager
+def serving(project) -> Iterator[tuple[str, subprocess.Popen, Path]]:
+    port = free_port()
+    log = project.root.parent / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project.root, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}/", server, log
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=15)
+
+
+def test_make_serve_runs_mkdocs_serve_on_localhost(tmp_path):
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    fake = tmp_path / "no-venv"
+    dry = subprocess.run(["make", "-n", "serve", f"VENV={fake}"], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=60)
+    assert dry.stdout.splitlines()[-1] == f"{fake}/bin/mkdocs serve --dev-addr 127.0.0.1:8000"
+    assert not fake.exists()
+
+
+def test_preview_rebuilds_on_data_and_page_changes_and_shows_errors(project):
+    with serving(project) as (url, server, log):
+        profile = url + "hop-tac-xa/htx-dong-tam/"
+        wait_for(profile, lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body, server, log)
+
+        coop = project.path(COOP)
+        good = coop.read_text(encoding="utf-8")
+        coop.write_text(good.replace("Hợp tác xã Đồng Tâm", "Hợp tác xã Đồng Tâm Mới"), encoding="utf-8")
+        wait_for(profile, lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm Mới" in body, server, log)
+
+        project.write("content/index.md", "# Trang chủ thử nghiệm\n\nĐã sửa trang chủ.\n")
+        wait_for(url, lambda status, body: "Đã sửa trang chủ." in body, server, log)
+
+        coop.write_text(good.replace("status: active", "status: hoat-dong"), encoding="utf-8")
+        body = wait_for(profile, lambda status, body: "ktt-preview-errors" in body, server, log)
+        assert "Dữ liệu có 1 lỗi" in body
+        assert (f"<code>{COOP}:5</code> status: giá trị &#x27;hoat-dong&#x27; không hợp lệ; "
+                "chỉ chấp nhận: &#x27;active&#x27;, &#x27;dissolved&#x27;") in body
+        home = wait_for(url, lambda status, body: "ktt-preview-errors" in body, server, log)
+        assert "Đã sửa trang chủ." not in home
+        assert server.poll() is None
+
+        coop.write_text(good, encoding="utf-8")
+        wait_for(profile, lambda status, body: "ktt-preview-errors" not in body and "Hợp tác xã Đồng Tâm" in body,
+                 server, log)
+    assert "Dữ liệu có 1 lỗi" in log.read_text(encoding="utf-8")
+
+
+def test_preview_starts_even_when_the_data_is_broken(project):
+    project.write(COOP, project.path(COOP).read_text(encoding="utf-8") + "comune: xa-dong-tam\n")
+    with serving(project) as (url, server, log):
+        body = wait_for(url, lambda status, body: status == 200 and "ktt-preview-errors" in body, server, log)
+        assert "comune: trường không có trong mẫu dữ liệu; có phải ý bạn là &#x27;commune&#x27;?" in body
+        coop = project.path(COOP)
+        coop.write_text(coop.read_text(encoding="utf-8").replace("comune: xa-dong-tam\n", ""), encoding="utf-8")
+        wait_for(url + "hop-tac-xa/htx-dong-tam/",
+                 lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body, server, log)
