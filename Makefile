@@ -23,14 +23,22 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 site: $(VENV)/.installed-site
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.installed-test
+# axe-core (npm registry, pinned in package-lock.json) for the accessibility tests. Without npm
+# those tests skip, or fail where KTT_REQUIRE_TOOLS=1 (CI).
+node_modules/.package-lock.json: $(wildcard package.json package-lock.json)
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: accessibility tests will skip"; fi
+
+test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.installed-site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# CI passes CHECK_ARGS="--format github" (or gitlab) to put each problem on its line.
+CHECK_ARGS ?=
 check: $(VENV)/.installed-site
-	$(BIN)/ktt-site check
+	$(BIN)/ktt-site check $(CHECK_ARGS)
 
 clean:
 	rm -rf site $(VENV)

@@ -90,6 +90,11 @@ def _parse_partial(value: Any) -> PartialDate:
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
         return PartialDate(value)
     if isinstance(value, str):
+        # A quoted full date ("2012-11-20") and a serialised PartialDate read back the same way.
+        try:
+            return _parse_partial(dt.date.fromisoformat(value.strip()))
+        except ValueError:
+            pass
         match = _PARTIAL.match(value.strip())
         if match:
             year, month = int(match.group(1)), match.group(2)

@@ -39,8 +39,10 @@ class ProblemLog:
 
     def relative(self, path: Path | str) -> str:
         path = Path(path)
+        # Resolve the folder only: a symlink is reported where the editor sees it, not its target.
+        where = path.parent.resolve() / path.name
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return where.relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 

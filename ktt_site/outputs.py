@@ -24,7 +24,14 @@ Builder = Callable[[SiteData, BuildSettings], list[Output]]
 
 
 #: Modules that each define ``build_outputs(site, settings) -> list[Output]``.
-BUILDER_MODULES: tuple[str, ...] = ()
+BUILDER_MODULES: tuple[str, ...] = (
+    "ktt_site.sharing.robots",
+    "ktt_site.guide.pages",
+    "ktt_site.cooperatives.builder",
+    "ktt_site.bulletin.pages",
+    "ktt_site.legal.pages",
+    "ktt_site.plans.pages",
+)
 
 
 def builders() -> list[Builder]:

@@ -24,7 +24,10 @@ class RenderedSite:
 PostBuildStep = Callable[[RenderedSite], None]
 
 #: Modules that each define ``post_build(rendered: RenderedSite) -> None``, run in this order.
-STEP_MODULES: tuple[str, ...] = ()
+STEP_MODULES: tuple[str, ...] = (
+    "ktt_site.bulletin.feeds",
+    "ktt_site.search.step",
+)
 
 
 def run_post_build(rendered: RenderedSite) -> None:

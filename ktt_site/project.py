@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from ktt_site.site import ProjectPaths
 
@@ -15,6 +16,9 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+# ``site_url: !ENV [KTT_SITE_URL, "https://..."]`` lets the Pages workflows set the real
+# address; read it as MkDocs does (same library), not as None.
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def read_project(config_file: Path) -> tuple[ProjectPaths, dict[str, Any]]:

@@ -11,17 +11,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ktt_site.bulletin.load import Article, BulletinIssue, load_bulletin
+from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.errors import ProblemLog
+from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
 from ktt_site.localities import Commune, District, Localities, load_localities
 from ktt_site.organizations import Organization, load_organizations
+from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
+from ktt_site.plans.progress import PlanProgress, compute_progress
 from ktt_site.sources import read_text, split_front_matter
-from ktt_site.validation import Record, load_record_folder
+from ktt_site.validation import Record, field_path, load_record_folder
 
 #: Generated sections; an editor's page at one of these paths would collide with them.
-GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu")
+GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu", "huong-dan")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class SiteData:
     progress: dict[str, dict[str, ProgressFile]]
     bulletin: list[BulletinIssue]
     communes: dict[str, tuple[District, Commune]] = field(default_factory=dict)
+    exemplary_criteria: ExemplaryCriteria | None = None
+    plan_progress: dict[str, PlanProgress] = field(default_factory=dict)
+    """Each plan's targets evaluated as of ``as_of`` (computed once, after validation)."""
 
     def __post_init__(self) -> None:
         self.communes = self.localities.commune_index()
@@ -74,6 +81,7 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = Fal
     organizations = load_organizations(data_dir, log)
     localities = load_localities(data_dir, log)
     cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
+    exemplary_criteria = load_exemplary_criteria(data_dir, log)
     legal = load_record_folder(data_dir / "legal", LegalDocument, log)
     plans = load_record_folder(data_dir / "plans", Plan, log)
     progress = {
@@ -87,9 +95,13 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = Fal
     site = SiteData(
         paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin
     )
+    site.exemplary_criteria = exemplary_criteria
     check_references(site, log)
+    check_replacement_cycles(site.legal, log)
+    check_exemplary(site, log)
     check_markdown_pages(site, log)
     log.raise_if_any()
+    site.plan_progress = compute_progress(site)
     return site
 
 
@@ -118,36 +130,7 @@ def check_references(site: SiteData, log: ProblemLog) -> None:
     for doc in legal.values():
         _check_ids(log, doc, "replaced_by", doc.replaced_by, legal, "văn bản")
         _check_ids(log, doc, "related", doc.related, legal, "văn bản")
-    for plan in site.plans.values():
-        _check_ids(log, plan, "basis", plan.basis, legal, "văn bản")
-        _check_ids(log, plan, "legal_document", plan.legal_document, legal, "văn bản")
-        task_ids = {task.id for task in plan.tasks}
-        for org_id, duties in plan.assignments.items():
-            if org_id not in orgs:
-                log.add(plan.origin.path, plan.origin.line("assignments", org_id), f"assignments.{org_id}",
-                        f"không có tổ chức mang mã '{org_id}'")
-            for index, duty in enumerate(duties):
-                if duty.task and duty.task not in task_ids:
-                    log.add(plan.origin.path, plan.origin.line("assignments", org_id, index, "task"),
-                            f"assignments.{org_id}[{index}].task", f"không có nhiệm vụ mang mã '{duty.task}'")
-        seen: set[str] = set()
-        for index, target in enumerate(plan.targets):
-            if target.id in seen:
-                log.add(plan.origin.path, plan.origin.line("targets", index, "id"), f"targets[{index}].id",
-                        f"mã chỉ tiêu '{target.id}' bị trùng")
-            seen.add(target.id)
-            basis = getattr(target.measure, "legal_basis", [])
-            for b_index, doc_id in enumerate(basis):
-                if doc_id not in legal:
-                    log.add(plan.origin.path, plan.origin.line("targets", index, "measure", "legal_basis", b_index),
-                            f"targets[{index}].measure.legal_basis[{b_index}]", f"không có văn bản mang mã '{doc_id}'")
-    for year, reports in site.progress.items():
-        if year not in site.plans:
-            for report in reports.values():
-                log.add(report.origin.path, None, "", f"không có kế hoạch năm {year} (plans/{year}.yaml)")
-        for org_id, report in reports.items():
-            if org_id not in orgs:
-                log.add(report.origin.path, None, "", f"tên tệp phải là mã một tổ chức; không có tổ chức '{org_id}'")
+    check_plans(site, log)
     for article in (a for issue in site.bulletin for a in issue.articles + issue.drafts):
         meta = article.meta
         _check_ids(log, meta, "cooperatives", meta.cooperatives, coops, "HTX/THT")
@@ -161,7 +144,7 @@ def check_references(site: SiteData, log: ProblemLog) -> None:
 
 def check_image(site: SiteData, log: ProblemLog, record: Record, loc: tuple[object, ...], path: str) -> None:
     """An image path is relative to ``content/``, stays inside it, and the file exists."""
-    field_name = ".".join(str(step) for step in loc)
+    field_name = field_path(loc)
     docs = site.paths.docs_dir.resolve()
     target = (docs / path).resolve()
     line = record.origin.line(*loc)

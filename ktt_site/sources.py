@@ -110,7 +110,16 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
         if exc.context_mark and exc.problem_mark and exc.problem_mark.index >= len(text.rstrip()):
             mark = exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        raise YamlSourceError(line, f"cú pháp YAML sai: {_explain_yaml(exc)}") from None
+        explained = _explain_yaml(exc)
+        lines = text.split("\n")
+        # libyaml does not name the tab it choked on; the line it points at tells.
+        if mark and "cannot start any token" in str(exc) and "\t" in lines[min(mark.line, len(lines) - 1)]:
+            explained = "có ký tự tab; hãy thụt lề bằng dấu cách"
+        raise YamlSourceError(line, f"cú pháp YAML sai: {explained}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlSourceError(line, f"có ký tự điều khiển không được phép ({code}); hãy xóa ký tự đó") from None
     except yaml.YAMLError as exc:
         raise YamlSourceError(None, f"cú pháp YAML sai: {exc}") from None
     except RecursionError:
@@ -120,7 +129,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
 
 
 _YAML_HINTS = {
-    "mapping values are not allowed here": "có dấu ':' không đúng chỗ (nếu giá trị chứa ':', hãy đặt nó trong dấu ngoặc kép)",
+    "mapping values are not allowed": "có dấu ':' không đúng chỗ (nếu giá trị chứa ':', hãy đặt nó trong dấu ngoặc kép)",
     "found character '\\t' that cannot start any token": "có ký tự tab; hãy thụt lề bằng dấu cách",
     "could not find expected ':'": "thiếu dấu ':' sau tên trường",
     "found undefined tag handle": "có thẻ YAML lạ (bắt đầu bằng '!')",
@@ -160,9 +169,12 @@ def read_text(path: Path, log: ProblemLog, *, root: Path | None = None) -> str |
         log.add(path, None, "", f"không mở được tệp ({exc.strerror})")
         return None
     if size > MAX_FILE_BYTES:
-        log.add(path, None, "", f"tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,}); hãy tách hoặc rút gọn".replace(",", "."))
+        log.add(path, None, "", f"tệp quá lớn ({_thousands(size)} byte, tối đa {_thousands(MAX_FILE_BYTES)}); hãy tách hoặc rút gọn")
         return None
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        log.add(path, 1, "", "tệp lưu bằng mã UTF-16; hãy lưu lại với mã hóa UTF-8")
+        return None
     if b"\x00" in raw:
         log.add(path, None, "", "là tệp nhị phân, không phải văn bản; hãy lưu lại dưới dạng văn bản UTF-8")
         return None
@@ -173,6 +185,10 @@ def read_text(path: Path, log: ProblemLog, *, root: Path | None = None) -> str |
         log.add(path, line, "", "tệp không lưu bằng mã UTF-8 (chữ có dấu sẽ bị lỗi); hãy lưu lại với mã hóa UTF-8")
         return None
     return text.replace("\r\n", "\n")
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def load_yaml_file(path: Path, log: ProblemLog, *, empty_ok: bool = False) -> Any:

@@ -93,7 +93,7 @@ def validate_record(
         record = model.model_validate(data, context=context)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            loc = tuple(step for step in error["loc"] if step not in ("[key]",))
+            loc = _editor_loc(data, error)
             line = line_at(data, loc) or getattr(data, "line", None)
             log.add(path, line, field_path(prefix + loc), explain(error, model))
         return None
@@ -124,14 +124,78 @@ def field_path(loc: tuple[Any, ...]) -> str:
         if isinstance(step, int):
             parts.append(f"[{step}]")
         else:
-            if step in _UNION_TAGS:
-                continue
             parts.append(("." if parts else "") + str(step))
     return "".join(parts)
 
 
-# pydantic adds the member's name of a union to the location; editors never see those.
-_UNION_TAGS = {"date", "str", "int", "function-after[_check_slug(), str]"}
+class FieldError(ValueError):
+    """Raised by a model-level validator to point the editor at one field (its key and line)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+_NAMED_FIELD = re.compile(r"\(([a-z_]+)\)")
+
+
+def _editor_loc(data: Any, error: Any) -> tuple[Any, ...]:
+    """The error's location in the editor's file, without the steps pydantic adds for unions.
+
+    pydantic puts a union member's name (``str``, ``date``) or a discriminated union's tag
+    (``reported``) into the location; those are dropped where the file has no such key, so a
+    real field named ``date`` stays. A model-level error is moved onto the field it names:
+    a :class:`FieldError`'s field, else the first ``(field)`` its message mentions.
+    """
+    raw = tuple(step for step in error["loc"] if step != "[key]")
+    keeps_last = error["type"] in ("missing", "extra_forbidden")
+    loc: list[Any] = []
+    node = data
+    for index, step in enumerate(raw):
+        last = index == len(raw) - 1
+        if isinstance(node, dict):
+            key = next((k for k in node if k == step or str(k) == str(step)), _ABSENT)
+            if key is not _ABSENT:
+                loc.append(step)
+                node = node[key]
+            elif not (last and keeps_last) and isinstance(step, str) and _is_union_step(node, step):
+                continue
+            else:
+                loc.append(step)
+                node = None
+        elif isinstance(node, list) and isinstance(step, int):
+            loc.append(step)
+            node = node[step] if 0 <= step < len(node) else None
+        elif isinstance(step, str) and node is not None:
+            continue  # a union member's name below a scalar or a list
+        else:
+            loc.append(step)
+            node = None
+    if error["type"] == "union_tag_invalid" and isinstance(node, dict):
+        discriminator = str((error.get("ctx") or {}).get("discriminator", "")).strip("'")
+        if discriminator in node:
+            loc.append(discriminator)
+    if error["type"] == "value_error" and isinstance(node, dict):
+        cause = (error.get("ctx") or {}).get("error")
+        named = cause.field if isinstance(cause, FieldError) else None
+        if named is None:
+            found = _NAMED_FIELD.search(str(cause or ""))
+            named = found.group(1) if found else None
+        if named in node:
+            loc.append(named)
+    return tuple(loc)
+
+
+_ABSENT = object()
+
+
+def _is_union_step(node: dict[Any, Any], step: str) -> bool:
+    tags = {value for value in node.values() if isinstance(value, str)}
+    return step in tags or step in _UNION_MEMBER_NAMES or step.startswith("function-")
+
+
+# Names pydantic gives to the members of a plain union, e.g. ``('sources', 'str')``.
+_UNION_MEMBER_NAMES = {"str", "int", "float", "bool", "date", "datetime", "list", "dict", "none"}
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -173,10 +237,12 @@ def explain(error: Any, model: type[BaseModel] | None = None) -> str:
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
         listed = f" Các trường được phép: {', '.join(allowed)}." if allowed else ""
-        return f"trường không có trong mẫu dữ liệu{hint}{listed}".rstrip()
+        return f"trường không có trong mẫu dữ liệu{hint or ('.' if listed else '')}{listed}".rstrip()
     if kind in ("literal_error", "enum"):
         expected = ctx.get("expected", "")
         expected = expected.replace(" or ", ", ")
+        if isinstance(value, (list, dict)):
+            return f"phải là một giá trị, không phải {shown}; chỉ chấp nhận: {expected}"
         return f"giá trị {shown} không hợp lệ; chỉ chấp nhận: {expected}"
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"ngày {shown} không hợp lệ; viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-05-31"
@@ -209,7 +275,7 @@ def explain(error: Any, model: type[BaseModel] | None = None) -> str:
     if kind == "value_error":
         return _explain_value_error(str(ctx.get("error", "")), shown)
     if kind == "union_tag_invalid":
-        return f"loại {shown} không hợp lệ; chỉ chấp nhận: {ctx.get('expected_tags', '')}"
+        return f"loại {_show(ctx.get('tag'))} không hợp lệ; chỉ chấp nhận: {ctx.get('expected_tags', '')}"
     if kind == "union_tag_not_found":
         return f"thiếu trường '{ctx.get('discriminator', '').strip(chr(39))}' để biết loại"
     return f"giá trị {shown} không hợp lệ ({error.get('msg', kind)})"

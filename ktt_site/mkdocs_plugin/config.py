@@ -20,3 +20,6 @@ class KttSiteConfig(Config):
 
     include_drafts = c.Type(bool, default=False)
     """Publish articles marked ``draft: true`` (for previews only)."""
+
+    share_image = c.Type(str, default="images/chia-se.png")
+    """Picture shown when a page without its own is shared (relative to ``docs_dir``)."""
