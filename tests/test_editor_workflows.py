@@ -4,6 +4,7 @@ commands, as `make` would run them, give the annotations on a broken site."""
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -135,3 +136,12 @@ def test_gitlab_check_step_writes_the_code_quality_report(project, tmp_path):
         ("models_data/cooperatives/htx-dong-tam.yaml", 6,
          "legal_basis: không có văn bản pháp lý mang mã 'luat-htx-2099'"),
     ]
+
+
+def test_pre_commit_hook_runs_the_check_command():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["entry"] == "ktt-site check"
+    assert hook["pass_filenames"] is False
+    assert re.search(hook["files"], "models_data/cooperatives/x.yaml")
+    assert re.search(hook["files"], "content/ban-tin/2018-so-01/bai.md")
