@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ktt_site.errors import ProblemLog
 from ktt_site.sources import load_yaml_file
-from ktt_site.validation import PlainText, Record, Slug, validate_records
+from ktt_site.validation import PlainText, Record, Slug, WebAddress, validate_records
 
 FILE_NAME = "organizations.yaml"
 
@@ -20,7 +20,7 @@ class Organization(Record):
     name: PlainText = Field(description="Tên đầy đủ, ví dụ 'Hội Nông dân tỉnh Tây Ninh'.")
     short_name: PlainText = Field(description="Tên ngắn hiển thị trong bảng, ví dụ 'Hội Nông dân'.")
     focal_unit: PlainText = Field(description="Đơn vị đầu mối theo kế hoạch, ví dụ 'Ban Kinh tế - Xã hội'.")
-    website: str | None = Field(default=None, description="Trang web của tổ chức (nếu có).")
+    website: WebAddress | None = Field(default=None, description="Trang web của tổ chức (nếu có).")
 
 
 def load_organizations(data_dir: Path, log: ProblemLog) -> dict[str, Organization]:

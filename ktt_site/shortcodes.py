@@ -45,10 +45,15 @@ class Call:
 
 def find_calls(markdown: str, known: dict[str, Shortcode]) -> Iterator[Call]:
     """Shortcode calls outside code, in order."""
-    code_spans = [m.span() for m in _CODE.finditer(markdown)]
+    # Most pages have no shortcode at all: a substring test spares them both regex scans.
+    if "{{" not in markdown:
+        return
+    code_spans: list[tuple[int, int]] | None = None
     for match in CALL.finditer(markdown):
         if match.group("name") not in known:
             continue
+        if code_spans is None:
+            code_spans = [m.span() for m in _CODE.finditer(markdown)]
         if any(start <= match.start() < end for start, end in code_spans):
             continue
         args = tuple(a or b for a, b in _ARG.findall(match.group("args") or ""))

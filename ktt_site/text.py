@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify as _slugify
 
 
+# python-slugify costs tens of microseconds a call, and templates slug the same few category
+# and sector names for every page that lists them.
+@lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
     """A Vietnamese-aware ASCII slug: ``Hợp tác xã Đồng Tâm`` -> ``hop-tac-xa-dong-tam``."""
     return _slugify(text.replace("Đ", "D").replace("đ", "d"))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
-
-from dataclasses import dataclass
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
@@ -43,6 +42,13 @@ def _check_markdown(value: str) -> str:
     return value
 
 
+def _check_web_address(value: str) -> str:
+    # Only http(s): a 'javascript:' address in an href would run in readers' browsers.
+    if not value.startswith(("https://", "http://")):
+        raise ValueError(f"địa chỉ '{value}' phải bắt đầu bằng https:// hoặc http://")
+    return value
+
+
 Slug = Annotated[str, AfterValidator(_check_slug)]
 """An id: lowercase ASCII letters, digits and single hyphens."""
 
@@ -51,6 +57,9 @@ PlainText = Annotated[str, Field(min_length=1), AfterValidator(_check_plain_text
 
 MarkdownText = Annotated[str, AfterValidator(_check_markdown)]
 """Markdown written by an editor; scripts, frames and event handlers are refused."""
+
+WebAddress = Annotated[str, AfterValidator(_check_web_address)]
+"""An http(s) address: sources, official links, websites."""
 
 
 @dataclass(frozen=True)

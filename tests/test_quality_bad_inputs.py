@@ -143,7 +143,16 @@ CASES: dict[str, Bad] = {
     "source_not_a_url": append(
         COOP,
         "sources:\n  - baotayninh.vn/bai-viet\n",
-        f"{COOP}:10: sources: địa chỉ 'baotayninh.vn/bai-viet' phải bắt đầu bằng https:// hoặc http://",
+        f"{COOP}:11: sources[0]: địa chỉ 'baotayninh.vn/bai-viet' phải bắt đầu bằng https:// hoặc http://",
+    ),
+    "dissolved_before_founded": Bad(
+        {COOP: edit(GOOD[COOP], "status: active", "status: dissolved") + "dissolved: 2017-01-01\n"},
+        f"{COOP}:10: dissolved: ngày giải thể trước ngày thành lập",
+    ),
+    "contact_website_script": append(
+        COOP,
+        "contact:\n  website: javascript:alert(1)\n",
+        f"{COOP}:11: contact.website: địa chỉ 'javascript:alert(1)' phải bắt đầu bằng https:// hoặc http://",
     ),
     "dissolved_date_but_active": append(
         COOP,

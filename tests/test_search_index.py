@@ -17,6 +17,7 @@ from ktt_site.search.bundle_format import decode_chunk, encode_chunk
 from ktt_site.search.chunking import boundary_prefixes, encode_groups, trim_positions, trim_word
 from ktt_site.search.folding import display_form, index_form, words
 from ktt_site.search.pagefind_index import UNUSED_FILES, write_bundle
+from ktt_site.search.pagefind_service import PagefindError, PagefindService
 from ktt_site.search.records import SearchRecord, build_record, classify, visible_text
 from ktt_site.search.reproducible import canonicalize
 from ktt_site.site import ProjectPaths, load_site
@@ -232,3 +233,37 @@ def test_a_page_keeps_its_first_positions_of_a_word_only():
         [],
         [["hợp", [[0, [-25, 1, 2], []], [1, [-25, 9], []]]]],
     ]
+
+
+def test_pipelined_records_all_reach_the_index_and_a_bad_request_fails_without_hanging():
+    # Records are sent without waiting for each reply: every page must still come back, and a
+    # request Pagefind cannot read must fail the build, not hang it or blame another page.
+    with PagefindService() as index:
+        for number in range(50):
+            index.add_record(
+                url=f"/trang-{number:02d}/",
+                content=f"Trang số {number} về hợp tác xã",
+                language="vi",
+                meta={"title": f"Trang {number}"},
+                filters={"kind": ["Bản tin"]},
+            )
+        files = index.files()
+    fragments = [
+        json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+        for name, data in files.items()
+        if name.startswith("fragment/")
+    ]
+    assert sorted(fragment["url"] for fragment in fragments) == [
+        f"/trang-{number:02d}/" for number in range(50)
+    ]
+    with PagefindService() as index:
+        index.add_record(url="/mot/", content="một", language="vi", meta={}, filters={})
+        index.add_record(
+            url="/hai/",
+            content="hai",
+            language="vi",
+            meta={},
+            filters={"kind": "không là danh sách"},
+        )
+        with pytest.raises(PagefindError, match="không đọc được"):
+            index.files()

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ktt_site.bulletin.article_page import article_markdown
 from ktt_site.bulletin.issue_page import issue_markdown
+from ktt_site.bulletin.load import Article, BulletinIssue
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -24,12 +25,25 @@ def editor_pages(site: SiteData) -> list[str]:
     ]
 
 
-def enrich_markdown(site: SiteData, src_uri: str, markdown: str) -> str:
-    """An issue's or article's Markdown with its generated parts; any other page unchanged."""
+def bulletin_pages(site: SiteData) -> dict[str, BulletinIssue | Article]:
+    """Every published issue and article by its source path: built once per build, so each
+    page finds its own with one lookup instead of a scan of the whole bulletin."""
+    found: dict[str, BulletinIssue | Article] = {}
     for issue in site.bulletin:
-        if src_uri == issue.src_uri:
-            return issue_markdown(site, issue, markdown)
-        for article in issue.articles:
-            if src_uri == article.src_uri:
-                return article_markdown(site, article, markdown)
+        found[issue.src_uri] = issue
+        found.update((article.src_uri, article) for article in issue.articles)
+    return found
+
+
+def enrich_markdown(
+    site: SiteData, pages: dict[str, BulletinIssue | Article], src_uri: str, markdown: str
+) -> str:
+    """An issue's or article's Markdown with its generated parts; any other page unchanged.
+
+    ``pages`` is :func:`bulletin_pages` of ``site``."""
+    found = pages.get(src_uri)
+    if isinstance(found, BulletinIssue):
+        return issue_markdown(site, found, markdown)
+    if isinstance(found, Article):
+        return article_markdown(site, found, markdown)
     return markdown

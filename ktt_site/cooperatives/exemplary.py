@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from ktt_site.cooperatives.model import Cooperative, Recognition
 from ktt_site.errors import ProblemLog
 from ktt_site.rendering import Output, page
 from ktt_site.sources import load_yaml_file
 from ktt_site.text import fold
-from ktt_site.validation import MarkdownText, PlainText, Record, Slug, validate_record
+from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress, validate_record
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -53,15 +53,7 @@ class ExemplaryCriteria(Record):
     illustrative: bool = Field(
         default=False, description="true nếu bộ tiêu chí là minh họa, chưa được ban hành."
     )
-    sources: list[str] = Field(default_factory=list, description="Địa chỉ web các nguồn.")
-
-    @field_validator("sources")
-    @classmethod
-    def _sources_are_urls(cls, value: list[str]) -> list[str]:
-        for url in value:
-            if not url.startswith(("https://", "http://")):
-                raise ValueError(f"địa chỉ '{url}' phải bắt đầu bằng https:// hoặc http://")
-        return value
+    sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web các nguồn.")
 
     def by_id(self) -> dict[str, Criterion]:
         return {c.id: c for c in self.criteria}

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, NonNegativeInt, field_validator, model_validator
 
 from ktt_site.dates import FlexibleDate
-from ktt_site.validation import MarkdownText, PlainText, Record, Slug
+from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Slug, WebAddress
 
 KINDS = {"htx": "Hợp tác xã", "tht": "Tổ hợp tác", "lien-hiep": "Liên hiệp hợp tác xã"}
 KIND_SHORT = {"htx": "HTX", "tht": "THT", "lien-hiep": "Liên hiệp HTX"}
@@ -66,13 +66,7 @@ class Contact(Record):
     address: PlainText | None = Field(default=None, description="Địa chỉ.")
     phone: PlainText | None = Field(default=None, description="Số điện thoại.")
     email: PlainText | None = Field(default=None, description="Thư điện tử.")
-    website: str | None = Field(default=None, description="Trang web.")
-
-
-def _is_url(value: str) -> str:
-    if not value.startswith(("https://", "http://")):
-        raise ValueError(f"địa chỉ '{value}' phải bắt đầu bằng https:// hoặc http://")
-    return value
+    website: WebAddress | None = Field(default=None, description="Trang web.")
 
 
 class Cooperative(Record):
@@ -104,13 +98,8 @@ class Cooperative(Record):
     story: MarkdownText | None = Field(default=None, description="Câu chuyện, viết bằng Markdown.")
     images: list[Image] = Field(default_factory=list, description="Ảnh.")
     contact: Contact | None = Field(default=None, description="Liên hệ.")
-    sources: list[str] = Field(default_factory=list, description="Địa chỉ web các nguồn thông tin.")
+    sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web các nguồn thông tin.")
     illustrative: bool = Field(default=False, description="true nếu là dữ liệu minh họa, không phải thông tin thật.")
-
-    @field_validator("sources")
-    @classmethod
-    def _sources_are_urls(cls, value: list[str]) -> list[str]:
-        return [_is_url(url) for url in value]
 
     @field_validator("id")
     @classmethod
@@ -137,7 +126,7 @@ class Cooperative(Record):
         if self.dissolved and self.status != "dissolved":
             raise ValueError("có ngày giải thể (dissolved) nhưng status không phải 'dissolved'")
         if self.dissolved and self.dissolved < self.founded.first_day:
-            raise ValueError("ngày giải thể trước ngày thành lập")
+            raise FieldError("dissolved", "ngày giải thể trước ngày thành lập")
         return self
 
     @property

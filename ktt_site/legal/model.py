@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from ktt_site.dates import FlexibleDate, PartialDate, vn_date
-from ktt_site.validation import MarkdownText, PlainText, Record, Slug
+from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
 TYPES = {
     "luat": "Luật",
@@ -37,15 +37,6 @@ DocumentType = Literal[
 ]
 
 
-def _check_url(value: str) -> str:
-    if not value.startswith(("https://", "http://")):
-        raise ValueError(f"địa chỉ '{value}' phải bắt đầu bằng https:// hoặc http://")
-    return value
-
-
-Url = Annotated[str, AfterValidator(_check_url)]
-
-
 def date_phrase(day: PartialDate | None) -> str:
     """``ngày 20/11/2012``, ``tháng 09/2005``, ``năm 2019``; empty when the date is unknown."""
     if day is None:
@@ -63,7 +54,7 @@ class DistinctDocument(Record):
     number: PlainText = Field(description="Số hiệu trùng, ví dụ '56-KL/TW'.")
     issued: FlexibleDate = Field(description="Ngày ban hành của văn bản kia.")
     subject: PlainText = Field(description="Văn bản kia nói về việc gì.")
-    sources: list[Url] = Field(
+    sources: list[WebAddress] = Field(
         default_factory=list, description="Địa chỉ web xác nhận văn bản kia."
     )
 
@@ -97,8 +88,8 @@ class LegalDocument(Record):
     distinct_from: list[DistinctDocument] = Field(
         default_factory=list, description="Văn bản khác trùng số hiệu, để bạn đọc không nhầm."
     )
-    official_url: Url | None = Field(default=None, description="Liên kết tới văn bản chính thức.")
-    sources: list[Url] = Field(
+    official_url: WebAddress | None = Field(default=None, description="Liên kết tới văn bản chính thức.")
+    sources: list[WebAddress] = Field(
         default_factory=list, description="Địa chỉ web các nguồn đã dùng để tóm tắt."
     )
     source_notes: list[PlainText] = Field(

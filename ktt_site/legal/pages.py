@@ -39,14 +39,22 @@ class DocumentView:
         return document_src_uri(self.doc.id)
 
 
-def citing_articles(site: SiteData, doc_id: str) -> list[Article]:
-    """Published articles that cite ``doc_id`` in front matter (``legal:``) or with ``van_ban``."""
+def cited_documents(article: Article) -> set[str]:
+    """Ids of the documents an article cites in front matter (``legal:``) or with ``van_ban``."""
     shortcodes = {VAN_BAN.name: VAN_BAN}
-    found = []
+    in_body = {call.args[0] for call in find_calls(article.body, shortcodes) if len(call.args) == 1}
+    return {*article.meta.legal, *in_body}
+
+
+def citing_articles(site: SiteData) -> dict[str, list[Article]]:
+    """Published articles by the id of each document they cite, newest first.
+
+    One pass over the articles for every document: scanning them per document would cost the
+    number of documents times the number of articles."""
+    found: dict[str, list[Article]] = {}
     for article in site.articles:
-        in_body = any(call.args == (doc_id,) for call in find_calls(article.body, shortcodes))
-        if doc_id in article.meta.legal or in_body:
-            found.append(article)
+        for doc_id in cited_documents(article):
+            found.setdefault(doc_id, []).append(article)
     return found
 
 
@@ -61,7 +69,7 @@ def citing_plans(site: SiteData, doc_id: str) -> list[tuple[Plan, str]]:
     return found
 
 
-def view_of(site: SiteData, doc: LegalDocument) -> DocumentView:
+def view_of(site: SiteData, doc: LegalDocument, articles: list[Article]) -> DocumentView:
     library = site.legal
     replaced_by = library.get(doc.replaced_by) if doc.replaced_by else None
     older = replaces(doc, library)
@@ -82,7 +90,7 @@ def view_of(site: SiteData, doc: LegalDocument) -> DocumentView:
         older,
         related,
         profiles,
-        citing_articles(site, doc.id),
+        articles,
         citing_plans(site, doc.id),
     )
 
@@ -101,7 +109,8 @@ def description(view: DocumentView) -> str:
 
 
 def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
-    views = [view_of(site, doc) for doc in by_date(site)]
+    citing = citing_articles(site)
+    views = [view_of(site, doc, citing.get(doc.id, [])) for doc in by_date(site)]
     outputs = [
         page(
             INDEX,

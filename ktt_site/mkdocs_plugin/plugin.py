@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ktt_site.bulletin.enrich import editor_pages, enrich_markdown
+from ktt_site.bulletin.enrich import bulletin_pages, editor_pages, enrich_markdown
 from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.mkdocs_plugin import preview
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
+    from ktt_site.bulletin.load import Article, BulletinIssue
+
 log = logging.getLogger("mkdocs.plugins.ktt_site")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
@@ -41,6 +43,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def __init__(self) -> None:
         self.site: SiteData | None = None
         self.settings: BuildSettings | None = None
+        self.bulletin_pages: dict[str, BulletinIssue | Article] = {}
         self.page_html: dict[str, str] = {}
         self.serving = False
         self.problems: list[Problem] = []
@@ -51,6 +54,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = None
+        self.bulletin_pages = {}
         self.page_html = {}
         self.problems = []
         if not config.site_url:
@@ -62,6 +66,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         as_of = self.config.as_of or build_date()
         try:
             self.site = load_site(paths, as_of=as_of, include_drafts=self.config.include_drafts)
+            self.bulletin_pages = bulletin_pages(self.site)
         except DataValidationError as exc:
             if not self.serving:
                 raise PluginError(str(exc)) from None
@@ -111,7 +116,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             return problems_markdown(self.problems)
         assert self.site is not None
         markdown = expand(self.site, markdown, page.file.src_uri, SHORTCODES)
-        return enrich_markdown(self.site, page.file.src_uri, markdown)
+        return enrich_markdown(self.site, self.bulletin_pages, page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.page_html[page.file.src_uri] = html

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, model_validator
 
-from ktt_site.validation import MarkdownText, PlainText, Record, Slug
+from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
 CooperativeKind = Literal["htx", "tht", "lien-hiep"]
 ReportedField = Literal["training_classes", "trainees", "new_tht", "new_htx"]
@@ -133,7 +133,7 @@ class Plan(Record):
     assignments_note: PlainText | None = Field(default=None, description="Ghi chú về bảng phân công (ví dụ: cách xếp việc vào từng mục).")
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu cụ thể.")
     funding: list[PlainText] = Field(default_factory=list, description="Kinh phí thực hiện.")
-    sources: list[str] = Field(default_factory=list, description="Nguồn của văn bản kế hoạch.")
+    sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web nguồn của văn bản kế hoạch.")
 
 
 class ProgressReport(Record):
@@ -153,4 +153,4 @@ class ProgressFile(Record):
     id: Slug = Field(description="Mã tổ chức, trùng tên tệp.")
     reports: list[ProgressReport] = Field(min_length=1, description="Các lần báo cáo, mỗi lần một ngày.")
     illustrative: bool = Field(default=False, description="true nếu số liệu là minh họa.")
-    sources: list[str] = Field(default_factory=list, description="Nguồn số liệu.")
+    sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web nguồn số liệu.")

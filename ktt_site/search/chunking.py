@@ -12,6 +12,8 @@ computes them, so its search code finds every word where it expects it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import cbor2
@@ -63,19 +65,23 @@ def trim_positions(locations: list[int], keep: int = MAX_POSITIONS) -> list[int]
 
 
 def trim_word(word: list[Any], keep: int = MAX_POSITIONS) -> list[Any]:
-    """A word entry ``[form, pages, variants]`` with each page's positions trimmed."""
-    form, pages, variants = word
+    """A word entry ``[form, pages, variants]`` with each page's positions trimmed.
 
-    def trim_pages(entries: list[Any]) -> list[Any]:
-        return [
-            [page, trim_positions(locations, keep), *rest] for page, locations, *rest in entries
-        ]
+    Trimmed in place and returned: the entry is freshly decoded and ours to change, and a copy
+    of the hundreds of thousands of page entries of a large index would cost as much again.
+    """
+    _form, pages, variants = word
+    _trim_entries(pages, keep)
+    for _spelling, entries in variants:
+        _trim_entries(entries, keep)
+    return word
 
-    return [
-        form,
-        trim_pages(pages),
-        [[spelling, trim_pages(entries)] for spelling, entries in variants],
-    ]
+
+def _trim_entries(entries: list[Any], keep: int) -> None:
+    """Trim each page entry ``[page, positions, ...]`` to its first ``keep`` positions."""
+    for entry in entries:
+        if len(entry[1]) > keep:
+            entry[1] = trim_positions(entry[1], keep)
 
 
 def _array_head(length: int) -> bytes:
@@ -89,23 +95,26 @@ def _array_head(length: int) -> bytes:
 
 
 def encode_groups(
-    words: list[Any], target: int = TARGET_CHUNK_BYTES
+    words: Iterable[list[Any]], target: int = TARGET_CHUNK_BYTES
 ) -> list[tuple[str, str, bytes]]:
     """Consecutive words cut into chunks of about ``target`` encoded bytes.
 
-    Each word is encoded once; a chunk's CBOR (``[[word, ...]]``) is put together from those
-    bytes. Returns each chunk's first and last word and its CBOR.
+    Each word is encoded once, as it comes (so only its bytes are kept, not the word); a chunk's
+    CBOR (``[[word, ...]]``) is put together from those bytes. Returns each chunk's first and
+    last word and its CBOR.
     """
-    groups: list[tuple[str, str, bytes]] = []
+    return list(_iter_groups(words, target))
+
+
+def _iter_groups(words: Iterable[list[Any]], target: int) -> Iterator[tuple[str, str, bytes]]:
+    """:func:`encode_groups`, each chunk given as soon as it is complete."""
     current: list[bytes] = []
     first = last = ""
     size = 0
     for word in words:
         encoded = cbor2.dumps(word)
         if current and size + len(encoded) > target:
-            groups.append(
-                (first, last, _array_head(1) + _array_head(len(current)) + b"".join(current))
-            )
+            yield first, last, _array_head(1) + _array_head(len(current)) + b"".join(current)
             current, size = [], 0
         if not current:
             first = word[0]
@@ -113,24 +122,40 @@ def encode_groups(
         last = word[0]
         size += len(encoded)
     if current:
-        groups.append((first, last, _array_head(1) + _array_head(len(current)) + b"".join(current)))
-    return groups
+        yield first, last, _array_head(1) + _array_head(len(current)) + b"".join(current)
+
+
+def _trimmed_words(old_chunks: list[tuple[str, bytes]]) -> Iterator[list[Any]]:
+    """Every word of Pagefind's index chunks, trimmed, in order; one chunk decoded at a time
+    (a whole index decoded at once is hundreds of MB of Python objects on a large site)."""
+    previous: str | None = None
+    for path, data in old_chunks:
+        for word in decode_chunk(data, path)[0]:
+            if previous is not None and word[0] < previous:
+                raise UnexpectedPagefindOutput("pf_index: words not in order")
+            previous = word[0]
+            yield trim_word(word)
 
 
 def rechunk(bundle: Bundle, target: int = TARGET_CHUNK_BYTES) -> None:
     """Rewrite the index in chunks of about ``target`` bytes and point the metadata at them."""
     for language in languages(bundle):
-        words: list[Any] = []
-        for _first, _last, old_hash in language.meta[META_INDEX_CHUNKS]:
-            path = f"index/{old_hash}.pf_index"
-            words.extend(trim_word(word) for word in decode_chunk(bundle.pop(path), path)[0])
-        keys = [word[0] for word in words]
-        if keys != sorted(keys):
-            raise UnexpectedPagefindOutput("pf_index: words not in order")
-        chunks: list[list[str]] = []
-        for first, last, cbor in encode_groups(words, target):
-            name = add_hashed(bundle, "index", "pf_index", language.language, compress_chunk(cbor))
-            chunks.append([first, last, name])
+        # Take every old file out before adding any new one, so names can never collide.
+        old_chunks = [
+            (path, bundle.pop(path))
+            for path in (f"index/{old}.pf_index" for _, _, old in language.meta[META_INDEX_CHUNKS])
+        ]
+        # zlib lets go of the GIL while it compresses: chunks are compressed in a thread while
+        # the next ones are encoded, and named in order once done, so the output is unchanged.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            compressed = [
+                (first, last, pool.submit(compress_chunk, cbor))
+                for first, last, cbor in _iter_groups(_trimmed_words(old_chunks), target)
+            ]
+            chunks: list[list[str]] = []
+            for first, last, future in compressed:
+                name = add_hashed(bundle, "index", "pf_index", language.language, future.result())
+                chunks.append([first, last, name])
         for before, after in zip(chunks, chunks[1:], strict=False):
             before[1], after[0] = boundary_prefixes(before[1], after[0])
         language.meta[META_INDEX_CHUNKS] = chunks

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from lxml import etree
 
 from ktt_site.dates import vn_date
 from ktt_site.search.folding import words
@@ -68,21 +69,9 @@ _BLOCK_TAGS = {
     "tr",
     "ul",
 }
-_VOID_TAGS = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
+_SKIPPED_CLASSES = frozenset({"headerlink", "ktt-search-skip"})
+#: Default options (entities resolved, nothing fetched); one parser serves every page.
+_PARSER = etree.HTMLParser(no_network=True)
 
 
 @dataclass(frozen=True)
@@ -104,51 +93,44 @@ class SearchRecord:
         return self.filters[KIND][0]
 
 
-class _TextCollector(HTMLParser):
-    """Visible text of a page body; block elements separate words, inline ones do not."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID_TAGS:
-            self.handle_startendtag(tag, attrs)
-            return
-        classes = (dict(attrs).get("class") or "").split()
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    """Append the visible text of ``element``'s children (their tails included) to ``parts``."""
+    for child in element:
+        tag = child.tag
         if (
-            self._skip_depth
+            not isinstance(tag, str)  # a comment or processing instruction: only its tail shows
             or tag in _SKIPPED_TAGS
-            or "headerlink" in classes
-            or "ktt-search-skip" in classes
+            or not _SKIPPED_CLASSES.isdisjoint((child.get("class") or "").split())
         ):
-            self._skip_depth += 1
+            pass
         elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self._skip_depth and tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID_TAGS:
-            return
-        if self._skip_depth:
-            self._skip_depth -= 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
-            self.parts.append(data)
+            parts.append(" ")
+            if child.text:
+                parts.append(child.text)
+            _collect(child, parts)
+            parts.append(" ")
+        else:
+            if child.text:
+                parts.append(child.text)
+            _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def visible_text(html: str) -> str:
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    return "".join(collector.parts)
+    """Visible text of a page body; block elements separate words, inline ones do not.
+
+    libxml2 (through lxml) parses the HTML: several times faster than :mod:`html.parser`, which
+    took a third of the search step on a 3,000-page site.
+    """
+    if not html.strip():
+        return ""
+    root = etree.fromstring(html, _PARSER)
+    if root is None:
+        return ""
+    parts: list[str] = []
+    _collect(root, parts)
+    return "".join(parts)
 
 
 def issue_label(number: int, date: dt.date) -> str:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 from typing import Any
 from urllib.parse import quote
 
@@ -76,15 +78,30 @@ def image_url(site_url: str, path: str) -> str:
     return absolute_url(site_url, quote(path.lstrip("/"), safe="/"))
 
 
+@lru_cache(maxsize=1024)
+def _pixel_size(local: Path, modified_ns: int, size: int) -> tuple[int | None, int | None]:
+    """Width and height of an image file, read once per version of the file: most pages share
+    the site's default picture, and reading its header for each of them cost a file open."""
+    width, height = imagesize.get(local)
+    return (int(width), int(height)) if width > 0 and height > 0 else (None, None)
+
+
+def _local_size(local: Path) -> tuple[int | None, int | None]:
+    try:
+        found = local.stat()
+    except OSError:
+        return None, None
+    if not S_ISREG(found.st_mode):
+        return None, None
+    return _pixel_size(local, found.st_mtime_ns, found.st_size)
+
+
 def shared_image(site_url: str, docs_dir: Path, path: str, alt: str) -> SharedImage:
     """The picture's absolute URL and, when the file is here, its size (Facebook lays out the
     preview at first share only when it is given)."""
     width = height = None
-    local = docs_dir / path
-    if not path.startswith(("https://", "http://")) and local.is_file():
-        found = imagesize.get(local)
-        if found[0] > 0 and found[1] > 0:
-            width, height = int(found[0]), int(found[1])
+    if not path.startswith(("https://", "http://")):
+        width, height = _local_size(docs_dir / path)
     return SharedImage(image_url(site_url, path), clean(alt), width, height)
 
 
@@ -95,11 +112,13 @@ def _text(value: Any) -> str:
 def describe(page: SharedPage, site_description: str) -> str:
     """The page's own words first: front matter, then its first paragraph, then the site's."""
     meta = page.meta
-    candidates = [_text(meta.get("description")), _text(meta.get("summary"))]
-    if page.is_home:
-        candidates.append(clean(site_description))
-    candidates += [first_paragraph(page.html), clean(site_description)]
-    return shorten(next((c for c in candidates if c), ""), DESCRIPTION_LIMIT)
+    text = _text(meta.get("description")) or _text(meta.get("summary"))
+    if not text and page.is_home:
+        text = clean(site_description)
+    # The page's HTML is read only when the front matter says nothing: most generated pages
+    # and every article have a description or summary.
+    text = text or first_paragraph(page.html) or clean(site_description)
+    return shorten(text, DESCRIPTION_LIMIT)
 
 
 def page_sharing(

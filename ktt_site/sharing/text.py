@@ -18,6 +18,7 @@ TITLE_LIMIT = 70
 DESCRIPTION_LIMIT = 160
 
 _SPACES = re.compile(r"\s+")
+_PARAGRAPH_END = re.compile(r"</p\s*>", re.I)
 _TRAILING = " ,;:-–—(/"
 
 
@@ -82,6 +83,15 @@ def html_text(html: str) -> str:
 
 def first_paragraph(html: str) -> str:
     """The first non-empty paragraph of a page body: what the page says it is about."""
+    # Fed up to one paragraph's end at a time: the parser stops at the paragraph it needs
+    # instead of reading the whole page (long pages run to hundreds of KB). HTMLParser takes
+    # text in pieces, so the result is the same as feeding everything at once.
     collector = _TextCollector()
-    collector.feed(html)
+    start = 0
+    for end in _PARAGRAPH_END.finditer(html):
+        collector.feed(html[start : end.end()])
+        if collector.paragraphs:
+            return collector.paragraphs[0]
+        start = end.end()
+    collector.feed(html[start:])
     return collector.paragraphs[0] if collector.paragraphs else ""
