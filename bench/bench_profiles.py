@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import resource
 import shutil
 import subprocess
@@ -21,47 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parent.parent
+from generate import BENCH_PREFIX, add_profiles, copy_shipped_site  # noqa: E402
+
 BIN = Path(sys.executable).parent
-SECTORS = [
-    "Trồng trọt",
-    "Chăn nuôi",
-    "Dịch vụ nông nghiệp",
-    "Chế biến nông sản",
-    "Thủ công",
-    "Thủy sản",
-]
-PRODUCTS = ["Mãng cầu", "Rau ăn lá", "Gạo", "Nấm rơm", "Xoài", "Mật ong", "Bánh tráng"]
-
-
-def profile(rng: random.Random, index: int, communes: list[str], organizations: list[str]) -> str:
-    kind = rng.choice(["htx", "htx", "tht"])
-    founded_year = rng.randint(2008, 2018)
-    years = range(max(founded_year, 2015), 2019)
-    members = rng.randint(7, 80)
-    income = rng.randint(25, 60) * 1_000_000
-    data = {
-        "name": f"{'Hợp tác xã' if kind == 'htx' else 'Tổ hợp tác'} Thử nghiệm số {index:04d} (minh họa)",
-        "kind": kind,
-        "founded": f"{founded_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        "commune": rng.choice(communes),
-        "status": "active",
-        "legal_basis": "luat-htx-2012" if kind == "htx" else "nd-151-2007",
-        "founded_by": sorted(rng.sample(organizations, rng.randint(0, 2))),
-        "sectors": sorted(rng.sample(SECTORS, rng.randint(1, 2))),
-        "members": {year: members + 3 * (year - years[0]) for year in years},
-        "avg_income": {year: income + 2_000_000 * (year - years[0]) for year in years},
-        "products": [
-            {"name": name, **({"ocop_stars": rng.randint(3, 5)} if rng.random() < 0.1 else {})}
-            for name in rng.sample(PRODUCTS, rng.randint(1, 3))
-        ],
-        "summary": f"Hồ sơ sinh tự động số {index} để đo thời gian xây dựng trang.",
-        "story": "Câu chuyện **minh họa** của một hợp tác xã.\n\n- mua chung vật tư;\n- bán chung sản phẩm.\n",
-        "illustrative": True,
-    }
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def time_profile_generation(work: Path) -> tuple[float, float]:
@@ -89,20 +52,9 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="ktt-bench-"))
     try:
-        for name in ("mkdocs.yml", "content", "models_data"):
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
+        copy_shipped_site(work)
+        add_profiles(work, args.count)
         data = work / "models_data"
-        localities = yaml.safe_load((data / "localities.yaml").read_text(encoding="utf-8"))
-        communes = [c["id"] for d in localities["districts"] for c in d["communes"]]
-        organizations = [
-            o["id"]
-            for o in yaml.safe_load((data / "organizations.yaml").read_text(encoding="utf-8"))
-        ]
-        rng = random.Random(2018)
-        for index in range(1, args.count + 1):
-            path = data / "cooperatives" / f"thu-nghiem-so-{index:04d}-minh-hoa.yaml"
-            path.write_text(profile(rng, index, communes, organizations), encoding="utf-8")
         total = len(list((data / "cooperatives").glob("*.yaml")))
 
         loaded, generated = time_profile_generation(work)
@@ -124,7 +76,7 @@ def main() -> int:
         pages = len(list(site.rglob("index.html")))
         profiles = len(list((site / "hop-tac-xa").glob("*/index.html")))
         size_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1_000_000
-        sample = site / "hop-tac-xa" / "thu-nghiem-so-0001-minh-hoa" / "index.html"
+        sample = site / "hop-tac-xa" / f"{BENCH_PREFIX}0001-minh-hoa" / "index.html"
         print(f"profiles:          {total} ({args.count} generated)")
         print(f"pages built:       {pages} ({profiles} under /hop-tac-xa/)")
         print(f"build time:        {elapsed:.1f} s  (mkdocs build --strict)")
