@@ -62,6 +62,16 @@ class SiteProject:
         return self.root / "site"
 
 
+def make_dry_run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``make -n ARGS`` as a user would type it, even when the suite itself runs under make:
+    the outer make's variables would otherwise add "Entering directory" lines and flags."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    return subprocess.run(
+        ["make", "--no-print-directory", "-n", *args], cwd=cwd, capture_output=True, text=True,
+        env=env, timeout=60,
+    )
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> SiteProject:
     """A copy of the minimal fixture site."""

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from conftest import BIN
+from conftest import BIN, make_dry_run
 
 ROOT = Path(__file__).parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -38,10 +38,7 @@ def _make_recipe(project_root: Path, command: str, fake_venv: Path) -> list[str]
     a dry run against a venv path that does not exist, so the shared venv is never touched."""
     args = shlex.split(command)
     assert args[0] == "make", command
-    result = subprocess.run(
-        ["make", "-n", *args[1:], f"VENV={fake_venv}"], cwd=project_root,
-        capture_output=True, text=True, timeout=60,
-    )
+    result = make_dry_run(project_root, *args[1:], f"VENV={fake_venv}")
     assert result.returncode == 0, result.stderr
     assert not fake_venv.exists()
     return [line.rstrip() for line in result.stdout.splitlines()]

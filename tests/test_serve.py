@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import BIN
+from conftest import BIN, make_dry_run
 
 ROOT = Path(__file__).parent.parent
 COOP = "models_data/cooperatives/htx-dong-tam.yaml"
@@ -77,8 +77,7 @@ def test_make_serve_runs_mkdocs_serve_on_localhost(tmp_path):
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     fake = tmp_path / "no-venv"
-    dry = subprocess.run(["make", "-n", "serve", f"VENV={fake}"], cwd=tmp_path, capture_output=True,
-                         text=True, timeout=60)
+    dry = make_dry_run(tmp_path, "serve", f"VENV={fake}")
     assert dry.stdout.splitlines()[-1] == f"{fake}/bin/mkdocs serve --dev-addr 127.0.0.1:8000"
     assert not fake.exists()
 
