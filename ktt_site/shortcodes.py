@@ -35,6 +35,12 @@ class Shortcode:
     render: Callable[[SiteData, tuple[str, ...], str], str]
 
 
+def html_block(html: str) -> str:
+    """A shortcode's HTML as a block of its own: blank lines around it make Markdown keep the
+    HTML whole instead of running it into the editor's paragraph."""
+    return f"\n\n{html.strip()}\n\n"
+
+
 @dataclass(frozen=True)
 class Call:
     name: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ktt_site.bulletin.render import render_fragment
-from ktt_site.shortcodes import Shortcode
+from ktt_site.shortcodes import Shortcode, html_block
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -17,10 +17,7 @@ def _no_problem(site: SiteData, args: tuple[str, ...]) -> str | None:
 
 def _latest_issue(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
     issue = site.bulletin[0] if site.bulletin else None
-    # Blank lines around: the block is HTML, and must not run into the editor's paragraphs.
-    return (
-        "\n\n" + render_fragment("latest_issue.html.j2", page_src_uri, issue=issue).strip() + "\n\n"
-    )
+    return html_block(render_fragment("latest_issue.html.j2", page_src_uri, issue=issue))
 
 
 LATEST_ISSUE = Shortcode(

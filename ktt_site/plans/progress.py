@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from ktt_site.plans import measures
 from ktt_site.plans.model import (
@@ -34,7 +34,7 @@ from ktt_site.plans.status import (
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
 
-Result = Union[measures.CountResult, measures.CoverageResult, measures.IncomeResult, measures.ReportedResult]
+Result = measures.CountResult | measures.CoverageResult | measures.IncomeResult | measures.ReportedResult
 
 
 @dataclass(frozen=True)

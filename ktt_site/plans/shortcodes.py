@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ktt_site.plans import display
 from ktt_site.rendering import render
-from ktt_site.shortcodes import Shortcode
+from ktt_site.shortcodes import Shortcode, html_block
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -30,20 +30,15 @@ def _check_target(site: SiteData, args: tuple[str, ...]) -> str | None:
     return None
 
 
-def _block(html: str) -> str:
-    # Blank lines around it make Markdown keep the HTML as a block, even inside a paragraph.
-    return f"\n\n{html.strip()}\n\n"
-
-
 def _render_target(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
     plan_id, target_id = args
     progress = site.plan_progress[plan_id].target(target_id)
-    return _block(render("plans/shortcode_bar.html.j2", page_src_uri, t=progress, fmt=display))
+    return html_block(render("plans/shortcode_bar.html.j2", page_src_uri, t=progress, fmt=display))
 
 
 def _render_tiles(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
     progress = site.plan_progress[args[0]]
-    return _block(render("plans/shortcode_tiles.html.j2", page_src_uri, progress=progress, fmt=display))
+    return html_block(render("plans/shortcode_tiles.html.j2", page_src_uri, progress=progress, fmt=display))
 
 
 TIEN_DO = Shortcode(
