@@ -57,12 +57,7 @@ def cumulative_chart(
         return TOP + plot_h * (1 - value / top)
 
     parts = [
-        f'<svg class="ktt-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" '
-        f'style="max-width:{WIDTH}px;height:auto" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
-        '<g font-size="16" fill="currentColor">',
+        *_svg_opening(chart_id, title, description),
     ]
     for step in range(5):
         tick = top * step / 4
@@ -90,18 +85,25 @@ def cumulative_chart(
     return Markup("".join(parts))
 
 
-def bar_chart(bars: Sequence[tuple[str, float]], *, chart_id: str, title: str, description: str, unit: str) -> Markup:
-    """Side-by-side bars, each labelled with its value (e.g. average income of two years)."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    top = _nice_ceiling(max([v for _, v in bars] + [1]) * 1.1)
-    slot = plot_w / max(len(bars), 1)
-    parts = [
+def _svg_opening(chart_id: str, title: str, description: str) -> list[str]:
+    """The start of a chart: a scalable image named by its title and description."""
+    return [
         f'<svg class="ktt-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" '
         f'style="max-width:{WIDTH}px;height:auto" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
         '<g font-size="16" fill="currentColor">',
+    ]
+
+
+def bar_chart(bars: Sequence[tuple[str, float]], *, chart_id: str, title: str, description: str, unit: str) -> Markup:
+    """Side-by-side bars, each labelled with its value (e.g. average income of two years)."""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    top = _nice_ceiling(max([v for _, v in bars] + [1]) * 1.1)
+    slot = plot_w / max(len(bars), 1)
+    parts = [
+        *_svg_opening(chart_id, title, description),
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="currentColor"/>',
     ]
     for index, (label, value) in enumerate(bars):
