@@ -90,7 +90,7 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = Fal
         if year.is_dir()
     }
     bulletin = load_bulletin(paths.docs_dir, log, include_drafts=include_drafts)
-    log.raise_if_any()
+    log.raise_if_any(references_unchecked=True)
     assert localities is not None
     site = SiteData(
         paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin

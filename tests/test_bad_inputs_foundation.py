@@ -86,3 +86,15 @@ def test_every_problem_is_listed_at_once(project):
         "tht-b.yaml:1: status: thiếu", "tht-b.yaml:1: legal_basis: thiếu",
     ):
         assert fragment in result.stderr
+
+
+def test_a_file_that_does_not_read_says_more_checks_follow(project):
+    project.write(COOP, GOOD_COOP + "summary: [không đóng\n")
+    first = project.check()
+    assert first.returncode == 1
+    assert "Lưu ý: việc đối chiếu mã (xã, văn bản, tổ chức, HTX) chạy sau khi mọi tệp đọc được" in first.stderr
+
+    project.write(COOP, GOOD_COOP.replace("xa-dong-tam", "xa-khong-co"))
+    second = project.check()
+    assert f"{COOP}:4: commune: không có xã/phường/thị trấn mang mã 'xa-khong-co'" in second.stderr
+    assert "Lưu ý" not in second.stderr
