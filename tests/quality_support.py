@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SiteProject
+from search_support import serve  # noqa: F401 - the gates serve the site the way search tests do
 
 ROOT = Path(__file__).parent.parent
 
@@ -42,28 +38,3 @@ def which_or_missing(command: str, why: str) -> str:
         missing_tool(f"'{command}' not found: {why}")
     assert found is not None
     return found
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-    def end_headers(self) -> None:
-        # LinkChecker paces itself (about 10 requests a second) on hosts that do not send this.
-        self.send_header("LinkChecker", "allow")
-        super().end_headers()
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (any free port) in a thread; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from quality_support import ROOT, missing_tool, serve
+from search_support import chromium, chromium_path
 
 from ktt_site.project import read_project
 from ktt_site.site import ProjectPaths, load_site
@@ -66,22 +66,16 @@ SITE_URL = str(read_project(ROOT / "mkdocs.yml")[1]["site_url"])
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
+    if chromium_path() is None:
         missing_tool("Debian's chromium is not installed (apt-get install chromium)")
     if not AXE.is_file():
         missing_tool("axe-core is not installed (run 'npm ci' in the project folder)")
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright  # noqa: F401
     except ImportError:
         missing_tool("Playwright for Python is not installed (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
