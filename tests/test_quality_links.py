@@ -12,9 +12,11 @@ from conftest import BIN
 from quality_support import serve, which_or_missing
 
 #: Internal links only (the build is offline); fragments are checked by the AnchorCheck plugin.
+#: One thread: with several, a page fetched for itself and for one of its anchors at the same
+#: time could let the anchor go unchecked (seen once in a fresh-clone run).
 CONFIG = """\
 [checking]
-threads=4
+threads=1
 maxrequestspersecond=1000
 [filtering]
 checkextern=0
