@@ -113,6 +113,7 @@ def breakdown(work: Path) -> dict[str, float]:
 
     from ktt_site import outputs, postbuild
     from ktt_site.mkdocs_plugin.plugin import KttSitePlugin
+    from ktt_site.search.background import BackgroundIndexer
 
     spent: dict[str, float] = {}
 
@@ -133,7 +134,9 @@ def breakdown(work: Path) -> dict[str, float]:
     steps = {name: importlib.import_module(name) for name in postbuild.STEP_MODULES}
     saved = {name: module.build_outputs for name, module in builders.items()}
     saved_steps = {name: module.post_build for name, module in steps.items()}
+    saved_finish = BackgroundIndexer.finish
     try:
+        BackgroundIndexer.finish = timed("    waiting for the search worker", saved_finish)
         for name, method in originals.items():
             setattr(KttSitePlugin, name, timed(f"hook {name}", method))
         for name, module in builders.items():
@@ -159,6 +162,7 @@ def breakdown(work: Path) -> dict[str, float]:
             module.build_outputs = saved[name]
         for name, module in steps.items():
             module.post_build = saved_steps[name]
+        BackgroundIndexer.finish = saved_finish
     return spent
 
 

@@ -1,4 +1,4 @@
-"""Work done once every page is rendered: feeds, search index, other files from page HTML."""
+"""Work done once every page is rendered: feeds, and any other file made from page HTML."""
 
 from __future__ import annotations
 
@@ -24,10 +24,8 @@ class RenderedSite:
 PostBuildStep = Callable[[RenderedSite], None]
 
 #: Modules that each define ``post_build(rendered: RenderedSite) -> None``, run in this order.
-STEP_MODULES: tuple[str, ...] = (
-    "ktt_site.bulletin.feeds",
-    "ktt_site.search.step",
-)
+#: (Search is not one of them: it is indexed while pages render, see ``search.background``.)
+STEP_MODULES: tuple[str, ...] = ("ktt_site.bulletin.feeds",)
 
 
 def run_post_build(rendered: RenderedSite) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any
 
 import jinja2
@@ -16,14 +16,42 @@ from ktt_site.text import vn_number
 from ktt_site.urls import relative_url
 
 
-@dataclass(frozen=True)
 class Output:
-    """A file to add to the site: a Markdown page (``.md``) or a data file, by its path."""
+    """A file to add to the site: a Markdown page (``.md``) or a data file, by its path.
 
-    src_uri: str
-    content: str | bytes
-    in_nav: bool = False
-    """Section home pages go in the sidebar; the many pages under them do not."""
+    Its content is made on first use when ``make`` is given, so a site engine can list every
+    generated file before any is rendered, and have them rendered elsewhere meanwhile
+    (:mod:`ktt_site.prerender`). ``in_nav``: section home pages go in the sidebar; the many
+    pages under them do not.
+    """
+
+    __slots__ = ("src_uri", "in_nav", "_content", "_make")
+
+    def __init__(
+        self,
+        src_uri: str,
+        content: str | bytes | None = None,
+        in_nav: bool = False,
+        *,
+        make: Callable[[], str | bytes] | None = None,
+    ) -> None:
+        if (content is None) == (make is None):
+            raise TypeError("Output needs either content or make")
+        self.src_uri = src_uri
+        self.in_nav = in_nav
+        self._content = content
+        self._make = make
+
+    @property
+    def content(self) -> str | bytes:
+        if self._content is None:
+            assert self._make is not None
+            self._content = self._make()
+            self._make = None
+        return self._content
+
+    def __repr__(self) -> str:
+        return f"Output({self.src_uri!r}, in_nav={self.in_nav})"
 
 
 #: libyaml's emitter when PyYAML has it (the same text, several times faster than Python's).
@@ -78,6 +106,10 @@ def page(src_uri: str, template: str, *, title: str, front_matter: dict[str, Any
     """A generated page: YAML front matter (title, theme template, ...) and a rendered body."""
     meta = {"title": title, **(front_matter or {})}
     meta.setdefault("template", "ktt-page.html")
+    return Output(src_uri, in_nav=in_nav, make=partial(_page_text, src_uri, template, meta, context))
+
+
+def _page_text(src_uri: str, template: str, meta: dict[str, Any], context: dict[str, Any]) -> str:
     head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    body = render(template, src_uri, title=title, **context)
-    return Output(src_uri, f"---\n{head}---\n\n{body}", in_nav)
+    body = render(template, src_uri, title=meta["title"], **context)
+    return f"---\n{head}---\n\n{body}"

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import html
 import json
+import re
 import shutil
 import unicodedata
 from pathlib import Path
 
 import cbor2
 import pytest
-from conftest import FIXTURES, SiteProject
+from conftest import FIXTURES, ROOT, SiteProject
 
+from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.bundle_format import decode_chunk, encode_chunk
 from ktt_site.search.chunking import boundary_prefixes, encode_groups, trim_positions, trim_word
 from ktt_site.search.folding import display_form, index_form, words
 from ktt_site.search.pagefind_index import UNUSED_FILES, write_bundle
 from ktt_site.search.pagefind_service import PagefindError, PagefindService
-from ktt_site.search.records import SearchRecord, build_record, classify, visible_text
+from ktt_site.search.records import PageToIndex, SearchRecord, build_record, classify, visible_text
 from ktt_site.search.reproducible import canonicalize
 from ktt_site.site import ProjectPaths, load_site
 
@@ -267,3 +270,63 @@ def test_pipelined_records_all_reach_the_index_and_a_bad_request_fails_without_h
         )
         with pytest.raises(PagefindError, match="không đọc được"):
             index.files()
+
+
+def _fragments(bundle: Path) -> list[dict]:
+    return [
+        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for p in (bundle / "fragment").glob("*.pf_fragment")
+    ]
+
+
+def test_every_built_page_is_indexed_under_the_title_its_tab_shows(shipped_site):
+    # The worker gets each page's title from the plugin, before the theme writes <title>: the
+    # two must agree on every page, or results would be named differently from the pages.
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
+    fragments = {f["url"]: f for f in _fragments(shipped_site / "pagefind")}
+    built = sorted(p for p in shipped_site.rglob("index.html") if "pagefind" not in p.parts)
+    assert len(built) > 50
+    for page in built:
+        url = page.parent.relative_to(shipped_site).as_posix() + "/"
+        url = "" if url == "./" else url
+        head = page.read_text(encoding="utf-8").split("</title>", 1)[0]
+        tab = html.unescape(head.rsplit("<title>", 1)[1]).strip()
+        expected = tab.removesuffix(f" - {site_name}") if tab != site_name else tab
+        assert url in fragments, f"{url} is not in the search index"
+        assert display_form(fragments[url]["meta"]["title"]) == expected, url
+    assert len(fragments) == len(built)
+
+
+def _page(number: int) -> PageToIndex:
+    return PageToIndex(
+        f"ban-tin/so-{number}.md", f"Trang {number}", f"<p>Đồng Tâm {number}</p>", {"kind": ["Bản tin"]}
+    )
+
+
+def test_the_background_indexer_writes_pages_in_the_order_they_were_added(tmp_path):
+    with BackgroundIndexer(tmp_path / "a") as first:
+        for number in range(20):
+            first.add(_page(number))
+        first.finish()
+    with BackgroundIndexer(tmp_path / "b") as second:
+        for number in range(20):
+            second.add(_page(number))
+        second.all_added()
+        second.finish()
+    assert _tree(tmp_path / "a" / "pagefind") == _tree(tmp_path / "b" / "pagefind")
+    urls = sorted(f["url"] for f in _fragments(tmp_path / "a" / "pagefind"))
+    assert urls == sorted(f"ban-tin/so-{n}/" for n in range(20))
+
+
+def test_a_failing_background_indexer_says_why_and_a_stopped_one_leaves_nothing_running(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    with BackgroundIndexer(blocker) as failing:
+        failing.add(_page(1))
+        with pytest.raises(SearchIndexError, match="not-a-folder"):
+            failing.finish()
+    unfinished = BackgroundIndexer(tmp_path / "c")
+    unfinished.add(_page(2))
+    unfinished.close()  # as after a failed build: no bundle, no process left behind
+    assert unfinished._process.poll() is not None
+    assert not (tmp_path / "c" / "pagefind").exists()

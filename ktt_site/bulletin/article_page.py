@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ktt_site.bulletin.layout import wrap
 from ktt_site.bulletin.render import render_fragment
 
 if TYPE_CHECKING:
@@ -23,8 +22,8 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     return previous, following
 
 
-def article_markdown(site: SiteData, article: Article, markdown: str) -> str:
-    """The editor's Markdown with the article's generated header and footer around it."""
+def article_parts(site: SiteData, article: Article) -> tuple[str, str]:
+    """The article's generated header and footer (placed around its Markdown by ``wrap``)."""
     previous, following = neighbours(article)
     context = {
         "article": article,
@@ -39,4 +38,4 @@ def article_markdown(site: SiteData, article: Article, markdown: str) -> str:
     }
     header = render_fragment("article_header.html.j2", article.src_uri, **context)
     footer = render_fragment("article_footer.html.j2", article.src_uri, **context)
-    return wrap(markdown, header, footer)
+    return header, footer

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ktt_site.bulletin.article_page import article_markdown
-from ktt_site.bulletin.issue_page import issue_markdown
+from ktt_site.bulletin.article_page import article_parts
+from ktt_site.bulletin.issue_page import issue_parts
+from ktt_site.bulletin.layout import wrap
 from ktt_site.bulletin.load import Article, BulletinIssue
 
 if TYPE_CHECKING:
@@ -35,15 +36,21 @@ def bulletin_pages(site: SiteData) -> dict[str, BulletinIssue | Article]:
     return found
 
 
-def enrich_markdown(
-    site: SiteData, pages: dict[str, BulletinIssue | Article], src_uri: str, markdown: str
-) -> str:
-    """An issue's or article's Markdown with its generated parts; any other page unchanged.
+def page_parts(
+    site: SiteData, pages: dict[str, BulletinIssue | Article], src_uri: str
+) -> tuple[str, str] | None:
+    """The generated header and footer of an issue's or article's page; ``None`` for any other
+    page. They do not depend on the editor's Markdown, so they can be made ahead of it.
 
     ``pages`` is :func:`bulletin_pages` of ``site``."""
     found = pages.get(src_uri)
     if isinstance(found, BulletinIssue):
-        return issue_markdown(site, found, markdown)
+        return issue_parts(site, found)
     if isinstance(found, Article):
-        return article_markdown(site, found, markdown)
-    return markdown
+        return article_parts(site, found)
+    return None
+
+
+def enrich_markdown(markdown: str, parts: tuple[str, str] | None) -> str:
+    """The page's Markdown with its :func:`page_parts` around it (unchanged without parts)."""
+    return markdown if parts is None else wrap(markdown, *parts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ktt_site.cooperatives.model import RELATIONS, latest
@@ -177,19 +178,26 @@ def _flag(value: bool) -> str:
 
 def build_files(profiles: list[Profile], settings: BuildSettings) -> list[Output]:
     ordered = sorted(profiles, key=lambda p: p.id)
+    return [
+        Output(JSON_FILE, make=partial(_json_file, ordered, settings)),
+        Output(CSV_FILE, make=partial(_csv_file, ordered, settings)),
+    ]
+
+
+def _json_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
     document = {
         "title": f"Hợp tác xã, tổ hợp tác: dữ liệu mở của {settings.site_name}",
         "source": settings.site_url,
         "count": len(ordered),
         "cooperatives": [record(p, settings) for p in ordered],
     }
-    as_json = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _csv_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for profile in ordered:
         writer.writerow(csv_row(profile, settings))
-    return [
-        Output(JSON_FILE, as_json.encode("utf-8")),
-        Output(CSV_FILE, buffer.getvalue().encode("utf-8-sig")),
-    ]
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,32 +1,41 @@
 """MkDocs hooks: validate in ``on_config`` (before the output folder is touched), add generated
-pages in ``on_files``, expand shortcodes per page, write feeds after the build."""
+pages in ``on_files``, expand shortcodes per page, hand each rendered page to the search
+indexer (a second process), write feeds after the build."""
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Hashable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
-from ktt_site.bulletin.enrich import bulletin_pages, editor_pages, enrich_markdown
+from ktt_site.bulletin.enrich import bulletin_pages, editor_pages, enrich_markdown, page_parts
 from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.mkdocs_plugin import preview
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
+from ktt_site.mkdocs_plugin.deferred_file import DeferredFile
 from ktt_site.outputs import BuildSettings, build_outputs
 from ktt_site.postbuild import RenderedSite, run_post_build
+from ktt_site.prerender import Job, Prerenderer
 from ktt_site.preview import problems_markdown
+from ktt_site.rendering import Output
+from ktt_site.search.background import BackgroundIndexer, SearchIndexError
+from ktt_site.search.records import PageToIndex, classify
 from ktt_site.sharing.meta import SharedPage, page_sharing
 from ktt_site.shortcode_registry import SHORTCODES
 from ktt_site.shortcodes import expand
 from ktt_site.site import ProjectPaths, SiteData, load_site
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
@@ -35,6 +44,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.ktt_site")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+
+
+def theme_title(page: Page, site_name: str) -> str:
+    """The page's title as Material's ``base.html`` writes it in ``<title>``, without the site
+    name (the title search results show). ``tests/test_search_shipped.py`` holds the two equal
+    on every shipped page."""
+    meta_title = page.meta.get("title")
+    if meta_title:
+        text = str(meta_title)  # escaped by on_page_markdown
+    elif page.title and not page.is_homepage:
+        text = Markup(page.title).striptags()
+    else:
+        return site_name
+    return html.unescape(text).strip() or site_name
 
 
 class KttSitePlugin(BasePlugin[KttSiteConfig]):
@@ -48,11 +71,14 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.serving = False
         self.problems: list[Problem] = []
         self.preview_pages: list[tuple[str, bool]] = []
+        self.search: BackgroundIndexer | None = None
+        self.prerender = Prerenderer([])
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._stop_helpers()
         self.site = None
         self.bulletin_pages = {}
         self.page_html = {}
@@ -83,6 +109,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         )
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        if not self.problems:
+            # Started now, so its interpreter and Pagefind are up before the first page is.
+            self.search = BackgroundIndexer(Path(config.site_dir))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -97,15 +126,38 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             found = files.get_file_from_path(src_uri)
             if found is not None:
                 found.inclusion = InclusionLevel.NOT_IN_NAV
-        for output in build_outputs(self.site, self.settings):
+        outputs = build_outputs(self.site, self.settings)
+        for output in outputs:
             if files.get_file_from_path(output.src_uri) is not None:
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
-            generated = File.generated(config, output.src_uri, content=output.content)
-            if not output.in_nav:
-                generated.inclusion = InclusionLevel.NOT_IN_NAV
-            files.append(generated)
+            key = ("file", output.src_uri)
+            files.append(DeferredFile.deferred(
+                config, output.src_uri, partial(self.prerender_result, key),
+                inclusion=InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV,
+            ))
+        self.prerender = Prerenderer(self._jobs_in_reading_order(files, outputs), ahead=not self.serving)
         self.preview_pages = preview.generated_pages(files)
         return files
+
+    def _jobs_in_reading_order(self, files: Files, outputs: list[Output]) -> list[tuple[Hashable, Job]]:
+        """What to make ahead, in the order MkDocs asks for it: each page's generated Markdown or
+        bulletin parts as it reads the pages, then the data files as it copies them."""
+        assert self.site is not None
+        generated = {output.src_uri: output for output in outputs}
+        jobs: list[tuple[Hashable, Job]] = []
+        for file in files.documentation_pages():
+            if file.src_uri in generated:
+                jobs.append((("file", file.src_uri), partial(getattr, generated.pop(file.src_uri), "content")))
+            elif file.src_uri in self.bulletin_pages:
+                jobs.append((("parts", file.src_uri), partial(page_parts, self.site, self.bulletin_pages, file.src_uri)))
+        # Data files are copied right after the last page is read: made halfway through the pages,
+        # they are ready then, and wait in the pipe (or in memory) until asked for.
+        data_files = [(("file", uri), partial(getattr, output, "content")) for uri, output in generated.items()]
+        middle = len(jobs) // 2
+        return jobs[:middle] + data_files + jobs[middle:]
+
+    def prerender_result(self, key: Hashable) -> Any:
+        return self.prerender.get(key)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
@@ -115,12 +167,26 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         if self.problems:
             return problems_markdown(self.problems)
         assert self.site is not None
-        markdown = expand(self.site, markdown, page.file.src_uri, SHORTCODES)
-        return enrich_markdown(self.site, self.bulletin_pages, page.file.src_uri, markdown)
+        src_uri = page.file.src_uri
+        markdown = expand(self.site, markdown, src_uri, SHORTCODES)
+        parts = self.prerender.get(("parts", src_uri)) if src_uri in self.bulletin_pages else None
+        return enrich_markdown(markdown, parts)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.page_html[page.file.src_uri] = html
+        if self.search is not None:
+            assert self.site is not None
+            src_uri = page.file.src_uri
+            title = theme_title(page, config.site_name)
+            self.search.add(PageToIndex(src_uri, title, html, classify(self.site, src_uri)))
         return html
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page's body now exists, and none is indexed twice: the worker can write the
+        # bundle while MkDocs renders the templates.
+        if self.search is not None:
+            self.search.all_added()
+        return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         assert self.settings is not None
@@ -138,7 +204,28 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         if self.problems:
             return
         assert self.site is not None and self.settings is not None
+        self.prerender.close()
         run_post_build(RenderedSite(self.site, self.settings, Path(config.site_dir), self.page_html))
+        if self.search is not None:
+            try:
+                self.search.finish()
+            except SearchIndexError as exc:
+                raise PluginError(f"không tạo được chỉ mục tìm kiếm: {exc}") from None
+            finally:
+                self._stop_helpers()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_helpers()
+
+    def on_shutdown(self) -> None:
+        self._stop_helpers()
+
+    def _stop_helpers(self) -> None:
+        """Stop the search worker and the prerendering child (after a build, or a failed one)."""
+        self.prerender.close()
+        if self.search is not None:
+            self.search.close()
+            self.search = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))

@@ -37,9 +37,15 @@ def decode_chunk(data: bytes, name: str = "") -> Any:
     return cbor2.loads(raw[len(SIGNATURE) :])
 
 
+#: zlib's default level. Level 9 made the index 4% smaller (1.20 MB against 1.25 MB on a
+#: 3,200-page site, a few hundred bytes per chunk a query loads) at five times the time (0.9 s
+#: against 0.17 s), which the build waited for.
+COMPRESS_LEVEL = 6
+
+
 def compress_chunk(cbor: bytes) -> bytes:
     # mtime=0 keeps the gzip header free of the build time.
-    return gzip.compress(SIGNATURE + cbor, compresslevel=9, mtime=0)
+    return gzip.compress(SIGNATURE + cbor, compresslevel=COMPRESS_LEVEL, mtime=0)
 
 
 def encode_chunk(value: Any) -> bytes:

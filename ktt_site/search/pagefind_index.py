@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import shutil
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ktt_site.search.records import SearchRecord
 from ktt_site.search.reproducible import canonicalize
 
 BUNDLE_DIR = "pagefind"
+FRAGMENT_DIR = "fragment/"
 LANGUAGE = "vi"
 #: Pagefind's ready-made interfaces; ours (assets/ktt/search.js) keeps Material's look instead.
 UNUSED_FILES = (
@@ -50,11 +52,24 @@ def write_bundle(
     records: Iterable[SearchRecord], site_dir: Path, *, chunk_bytes: int = TARGET_CHUNK_BYTES
 ) -> Path:
     """Index ``records`` into ``site_dir/pagefind/``, replacing any previous bundle."""
-    with _cycle_collector_paused():
-        files = _indexed_files(records, chunk_bytes)
     bundle = site_dir / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)
+    with _cycle_collector_paused():
+        files = _pagefind_files(records)
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        # Page fragments are final as Pagefind made them: written by a thread (file writes let
+        # go of the GIL) while the index is cut again and the filters put in order.
+        fragments = {name: files.pop(name) for name in sorted(files) if name.startswith(FRAGMENT_DIR)}
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            written = writer.submit(_write_files, bundle, fragments)
+            rechunk(files, chunk_bytes)
+            canonicalize(files)
+            written.result()
+        _write_files(bundle, files)
+    return bundle
+
+
+def _write_files(bundle: Path, files: dict[str, bytes]) -> None:
     made: set[Path] = set()
     for name, data in sorted(files.items()):
         target = bundle / name
@@ -62,11 +77,10 @@ def write_bundle(
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         target.write_bytes(data)
-    return bundle
 
 
-def _indexed_files(records: Iterable[SearchRecord], chunk_bytes: int) -> dict[str, bytes]:
-    """The finished bundle's files by path: Pagefind's, trimmed, rechunked and made stable."""
+def _pagefind_files(records: Iterable[SearchRecord]) -> dict[str, bytes]:
+    """The bundle's files by path, as Pagefind wrote them, less the ones we do not serve."""
     with PagefindService() as index:
         for record in records:
             index.add_record(
@@ -79,6 +93,4 @@ def _indexed_files(records: Iterable[SearchRecord], chunk_bytes: int) -> dict[st
         files = index.files()
     for name in UNUSED_FILES:
         files.pop(name, None)
-    rechunk(files, chunk_bytes)
-    canonicalize(files)
     return files

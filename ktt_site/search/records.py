@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ktt_site.dates import vn_date
 from ktt_site.search.folding import words
-from ktt_site.site import SiteData
 from ktt_site.urls import page_url
+
+if TYPE_CHECKING:  # the indexing worker needs no site data: it gets each page's filters
+    from ktt_site.site import SiteData
 
 #: Reader-facing name of each kind of page, by the first folder of its URL.
 SECTIONS = {
@@ -93,6 +96,17 @@ class SearchRecord:
         return self.filters[KIND][0]
 
 
+@dataclass(frozen=True)
+class PageToIndex:
+    """What the index needs of one rendered page: its body HTML, its title as the theme shows
+    it (without the site name) and its filters (:func:`classify`)."""
+
+    src_uri: str
+    title: str
+    body_html: str
+    filters: dict[str, list[str]]
+
+
 def _collect(element: etree._Element, parts: list[str]) -> None:
     """Append the visible text of ``element``'s children (their tails included) to ``parts``."""
     for child in element:
@@ -157,10 +171,15 @@ def classify(site: SiteData, src_uri: str) -> dict[str, list[str]]:
     return filters
 
 
-def build_record(site: SiteData, src_uri: str, title: str, body_html: str) -> SearchRecord:
+def page_record(page: PageToIndex) -> SearchRecord:
     """The record of one rendered page; the title leads its text so title words are found."""
-    body = words(visible_text(body_html))
-    title_words = words(title)
+    body = words(visible_text(page.body_html))
+    title_words = words(page.title)
     if body[: len(title_words)] != title_words:
         body = title_words + body
-    return SearchRecord(page_url(src_uri), " ".join(title_words), body, classify(site, src_uri))
+    return SearchRecord(page_url(page.src_uri), " ".join(title_words), body, page.filters)
+
+
+def build_record(site: SiteData, src_uri: str, title: str, body_html: str) -> SearchRecord:
+    """:func:`page_record` of a page of ``site``, its filters drawn from the site's data."""
+    return page_record(PageToIndex(src_uri, title, body_html, classify(site, src_uri)))
