@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ktt_site.bulletin.load import Article, BulletinIssue, load_bulletin
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
-from ktt_site.errors import ProblemLog
+from ktt_site.errors import Problem, ProblemLog
 from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
 from ktt_site.localities import Commune, District, Localities, load_localities
@@ -21,6 +22,7 @@ from ktt_site.organizations import Organization, load_organizations
 from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
+from ktt_site.prerender import Prerenderer
 from ktt_site.sources import read_text, split_front_matter
 from ktt_site.validation import Record, field_path, load_record_folder
 
@@ -71,13 +73,25 @@ class SiteData:
         return self.communes[cooperative.commune][1]
 
 
-def load_site(paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = False) -> SiteData:
-    """Load and check everything; raise ``DataValidationError`` listing every problem."""
+def _bulletin_and_problems(paths: ProjectPaths, include_drafts: bool) -> tuple[list[BulletinIssue], list[Problem]]:
+    log = ProblemLog(paths.root)
+    return load_bulletin(paths.docs_dir, log, include_drafts=include_drafts), log.problems
+
+
+def load_site(
+    paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = False, parallel: bool = False
+) -> SiteData:
+    """Load and check everything; raise ``DataValidationError`` listing every problem.
+
+    ``parallel``: read the bulletin (one file per article, most of the files on a large site)
+    in a forked child while this process reads the data folder (:mod:`ktt_site.prerender`;
+    the same result, problems in the same order; read here where forking is not safe)."""
     log = ProblemLog(paths.root)
     data_dir = paths.data_dir
     if not data_dir.is_dir():
         log.add(data_dir, None, "", "không tìm thấy thư mục dữ liệu")
         log.raise_if_any()
+    reading = Prerenderer([("bulletin", partial(_bulletin_and_problems, paths, include_drafts))], ahead=parallel)
     organizations = load_organizations(data_dir, log)
     localities = load_localities(data_dir, log)
     cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
@@ -89,7 +103,11 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = Fal
         for year in sorted((data_dir / "progress").glob("*"))
         if year.is_dir()
     }
-    bulletin = load_bulletin(paths.docs_dir, log, include_drafts=include_drafts)
+    try:
+        bulletin, problems = reading.get("bulletin")
+    finally:
+        reading.close()
+    log.problems.extend(problems)
     log.raise_if_any(references_unchecked=True)
     assert localities is not None
     site = SiteData(
@@ -160,14 +178,19 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
     from ktt_site.shortcodes import check_markdown
 
     docs = site.paths.docs_dir
+    # Articles were read with their front matter already: their text is not read twice.
+    articles = {a.src_uri: (a.body, a.body_line) for issue in site.bulletin for a in issue.articles + issue.drafts}
     for path in sorted(docs.rglob("*.md")):
         src_uri = path.relative_to(docs).as_posix()
         if src_uri.split("/")[0] in GENERATED_SECTIONS:
             log.add(path, None, "", f"thư mục content/{src_uri.split('/')[0]}/ do hệ thống tự sinh; hãy đặt trang ở chỗ khác")
             continue
-        text = read_text(path, log)
-        if text is None:
-            continue
-        _, body, body_line = split_front_matter(text)
+        if src_uri in articles:
+            body, body_line = articles[src_uri]
+        else:
+            text = read_text(path, log)
+            if text is None:
+                continue
+            _, body, body_line = split_front_matter(text)
         for line, name, message in check_markdown(site, body, SHORTCODES):
             log.add(path, body_line + line - 1, name, message)

@@ -297,8 +297,9 @@ def test_on_a_phone_the_header_icon_opens_search(browser, site_url):
     meta, results = read_results(page)
     assert meta == "Tìm thấy 1 trang" and results[0].title == "Tổ hợp tác trồng xoài cát"
     box.press("Enter")  # the keyboard's search key reveals the results instead of reloading
+    # Enter runs the query again (results are redrawn): wait for them, as a reader would.
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=5000)
     assert page.url == site_url
-    assert page.locator(".md-search-result__item").first.is_visible()
     context.close()
 
 

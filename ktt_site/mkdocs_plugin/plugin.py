@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 
-from ktt_site.bulletin.enrich import bulletin_pages, editor_pages, enrich_markdown, page_parts
+from ktt_site.bulletin.enrich import bulletin_pages, editor_markdown, editor_pages, enrich_markdown, page_parts
+from ktt_site.bulletin.load import Article
 from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.mkdocs_plugin import preview
@@ -29,7 +30,7 @@ from ktt_site.preview import problems_markdown
 from ktt_site.rendering import Output
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify
-from ktt_site.sharing.meta import SharedPage, page_sharing
+from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_image
 from ktt_site.shortcode_registry import SHORTCODES
 from ktt_site.shortcodes import expand
 from ktt_site.site import ProjectPaths, SiteData, load_site
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
-    from ktt_site.bulletin.load import Article, BulletinIssue
+    from ktt_site.bulletin.load import BulletinIssue
 
 log = logging.getLogger("mkdocs.plugins.ktt_site")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -73,6 +74,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.preview_pages: list[tuple[str, bool]] = []
         self.search: BackgroundIndexer | None = None
         self.prerender = Prerenderer([])
+        self.default_image: SharedImage | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -91,7 +93,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         paths = ProjectPaths(root, root / self.config.data_dir, Path(config.docs_dir).resolve())
         as_of = self.config.as_of or build_date()
         try:
-            self.site = load_site(paths, as_of=as_of, include_drafts=self.config.include_drafts)
+            self.site = load_site(paths, as_of=as_of, include_drafts=self.config.include_drafts,
+                                  parallel=not self.serving)
             self.bulletin_pages = bulletin_pages(self.site)
         except DataValidationError as exc:
             if not self.serving:
@@ -107,6 +110,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             site_description=config.site_description or "",
             feed_size=self.config.feed_size,
         )
+        # Made once per build: most pages share it.
+        self.default_image = (shared_image(config.site_url, Path(config.docs_dir), self.config.share_image,
+                                           config.site_name) if self.config.share_image else None)
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         if not self.problems:
@@ -140,16 +146,17 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return files
 
     def _jobs_in_reading_order(self, files: Files, outputs: list[Output]) -> list[tuple[Hashable, Job]]:
-        """What to make ahead, in the order MkDocs asks for it: each page's generated Markdown or
-        bulletin parts as it reads the pages, then the data files as it copies them."""
-        assert self.site is not None
+        """What to make ahead, in the order MkDocs asks for it: each page's generated Markdown,
+        or an article's Markdown as readers get it, as it reads the pages; then the data files,
+        which it copies after the last page."""
         generated = {output.src_uri: output for output in outputs}
         jobs: list[tuple[Hashable, Job]] = []
         for file in files.documentation_pages():
-            if file.src_uri in generated:
-                jobs.append((("file", file.src_uri), partial(getattr, generated.pop(file.src_uri), "content")))
-            elif file.src_uri in self.bulletin_pages:
-                jobs.append((("parts", file.src_uri), partial(page_parts, self.site, self.bulletin_pages, file.src_uri)))
+            uri = file.src_uri
+            if uri in generated:
+                jobs.append((("file", uri), partial(getattr, generated.pop(uri), "content")))
+            elif isinstance(article := self.bulletin_pages.get(uri), Article):
+                jobs.append((("markdown", uri), partial(self._page_markdown, uri, editor_markdown(article))))
         # Data files are copied right after the last page is read: made halfway through the pages,
         # they are ready then, and wait in the pipe (or in memory) until asked for.
         data_files = [(("file", uri), partial(getattr, output, "content")) for uri, output in generated.items()]
@@ -166,11 +173,17 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             page.meta["title"] = escape(page.meta["title"])
         if self.problems:
             return problems_markdown(self.problems)
-        assert self.site is not None
         src_uri = page.file.src_uri
+        article = self.bulletin_pages.get(src_uri)
+        if isinstance(article, Article) and markdown == editor_markdown(article):
+            return self.prerender.get(("markdown", src_uri))  # made ahead from the same text
+        return self._page_markdown(src_uri, markdown)
+
+    def _page_markdown(self, src_uri: str, markdown: str) -> str:
+        """A page's Markdown as readers get it: shortcodes expanded, bulletin parts added."""
+        assert self.site is not None
         markdown = expand(self.site, markdown, src_uri, SHORTCODES)
-        parts = self.prerender.get(("parts", src_uri)) if src_uri in self.bulletin_pages else None
-        return enrich_markdown(markdown, parts)
+        return enrich_markdown(markdown, page_parts(self.site, self.bulletin_pages, src_uri))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.page_html[page.file.src_uri] = html
@@ -192,9 +205,10 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         assert self.settings is not None
         shared = SharedPage(page.file.src_uri, page.canonical_url or "", html.unescape(page.title or ""), page.meta,
                             page.content or "", page.is_homepage)
+        docs_dir = Path(config.docs_dir)
         sharing = page_sharing(shared, site_url=self.settings.site_url, site_name=self.settings.site_name,
                                site_description=self.settings.site_description,
-                               docs_dir=Path(config.docs_dir), default_image=self.config.share_image)
+                               docs_dir=docs_dir, default_image=self.default_image)
         # Material writes this meta tag itself, unescaped: Markup keeps a '"' from breaking it.
         page.meta["description"] = escape(sharing.description)
         context["ktt_sharing"] = sharing

@@ -123,9 +123,10 @@ def describe(page: SharedPage, site_description: str) -> str:
 
 def page_sharing(
     page: SharedPage, *, site_url: str, site_name: str, site_description: str, docs_dir: Path,
-    default_image: str | None = DEFAULT_IMAGE,
+    default_image: str | SharedImage | None = DEFAULT_IMAGE,
 ) -> Sharing:
-    """Sharing tags of one page; ``default_image`` is used where the page has no picture."""
+    """Sharing tags of one page; ``default_image`` is used where the page has no picture (a
+    build sharing it among thousands of pages passes it made once, by :func:`shared_image`)."""
     meta = page.meta
     title = shorten(site_name if page.is_home else (page.title or site_name), TITLE_LIMIT)
     image = None
@@ -133,6 +134,8 @@ def page_sharing(
     if own and PurePosixPath(str(own)).suffix.lower() in RASTER:
         alt = _text(meta.get("image_alt") or meta.get("cover_alt") or page.title or site_name)
         image = shared_image(site_url, docs_dir, str(own), alt)
+    elif isinstance(default_image, SharedImage):
+        image = default_image
     elif default_image:
         image = shared_image(site_url, docs_dir, default_image, site_name)
     published = None
