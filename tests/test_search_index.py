@@ -330,3 +330,17 @@ def test_a_failing_background_indexer_says_why_and_a_stopped_one_leaves_nothing_
     unfinished.close()  # as after a failed build: no bundle, no process left behind
     assert unfinished._process.poll() is not None
     assert not (tmp_path / "c" / "pagefind").exists()
+
+
+def test_article_boilerplate_stays_out_of_the_index_but_the_bulletin_home_keeps_its_feed_box(shipped_site):
+    # The subscribe box and the previous/next links repeat on every article: indexed, a reader
+    # searching "đăng ký nhận tin" or a neighbour's title would get every article back.
+    fragments = {f["url"]: display_form(f["content"]) for f in _fragments(shipped_site / "pagefind")}
+    articles = [url for url in fragments if url.startswith("ban-tin/20") and url.count("/") == 3]
+    assert len(articles) >= 5
+    for url in articles:
+        assert "Đăng ký nhận tin" not in fragments[url], url
+        assert "Bài sau" not in fragments[url] and "Bài trước" not in fragments[url], url
+    assert "Đăng ký nhận tin qua RSS" in fragments["ban-tin/"]
+    built = (shipped_site / articles[0] / "index.html").read_text(encoding="utf-8")
+    assert "Đăng ký nhận tin qua RSS" in built  # still on the page for readers
