@@ -232,7 +232,8 @@ def main() -> int:
         )
         print(
             f"peak memory: with ktt-site {max(m for _, m in plugin_runs) / 1024:.0f} MB, "
-            f"plain MkDocs {max(m for _, m in plain_runs) / 1024:.0f} MB (max RSS)"
+            f"plain MkDocs {max(m for _, m in plain_runs) / 1024:.0f} MB "
+            "(max RSS of the largest process; with ktt-site that is Pagefind's)"
         )
         best, median = min(data_times), statistics.median(data_times)
         print(
