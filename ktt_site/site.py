@@ -178,8 +178,9 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
     from ktt_site.shortcodes import check_markdown
 
     docs = site.paths.docs_dir
-    # Articles were read with their front matter already: their text is not read twice.
+    # Issues and articles were read with their front matter already: not read twice.
     articles = {a.src_uri: (a.body, a.body_line) for issue in site.bulletin for a in issue.articles + issue.drafts}
+    articles.update((issue.src_uri, (issue.body, issue.body_line)) for issue in site.bulletin)
     for path in sorted(docs.rglob("*.md")):
         src_uri = path.relative_to(docs).as_posix()
         if src_uri.split("/")[0] in GENERATED_SECTIONS:

@@ -114,3 +114,40 @@ def test_no_fork_while_another_thread_runs_and_results_are_the_same():
     finally:
         stop.set()
         other.join()
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_shipped_site_is_the_same_made_ahead_or_on_demand(shipped_site, tmp_path, monkeypatch):
+    # shipped_site is built by `mkdocs build` in its own process, which forks the makers ahead.
+    # Built here with another thread running, nothing is forked: every page and file is made
+    # on demand. The two sites must not differ by a byte.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from ktt_site.mkdocs_plugin.plugin import KttSitePlugin
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(ROOT)
+    forked: list[bool] = []
+    original = KttSitePlugin.on_files
+
+    def on_files(self, files, *, config):  # type: ignore[no-untyped-def]
+        result = original(self, files, config=config)
+        forked.append(self.prerender.forked)
+        return result
+
+    monkeypatch.setattr(KttSitePlugin, "on_files", on_files)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
+    finally:
+        stop.set()
+        other.join()
+    assert forked == [False]
+    assert _tree(tmp_path / "site") == _tree(shipped_site)

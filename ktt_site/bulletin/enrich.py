@@ -51,10 +51,10 @@ def page_parts(
     return None
 
 
-def editor_markdown(article: Article) -> str:
-    """The article's Markdown as a site engine reads it from the file: without its front matter
-    and the blank lines after it (what MkDocs hands to ``on_page_markdown``)."""
-    return article.body.lstrip("\n")
+def editor_markdown(page: BulletinIssue | Article) -> str:
+    """An issue's or article's Markdown as a site engine reads it from the file: without its
+    front matter and the blank lines after it (what MkDocs hands to ``on_page_markdown``)."""
+    return page.body.lstrip("\n")
 
 
 def enrich_markdown(markdown: str, parts: tuple[str, str] | None) -> str:

@@ -42,6 +42,9 @@ class BulletinIssue:
     meta: IssueMeta
     articles: list[Article] = field(default_factory=list)
     drafts: list[Article] = field(default_factory=list)
+    body: str = ""
+    """The editor's introduction (``index.md`` without its front matter)."""
+    body_line: int = 1
 
     @property
     def src_uri(self) -> str:
@@ -78,7 +81,7 @@ def load_bulletin(docs_dir: Path, log: ProblemLog, *, include_drafts: bool = Fal
         if meta.issue in numbers:
             log.add(index, meta.origin.line("issue"), "issue", f"số {meta.issue} đã dùng cho '{numbers[meta.issue]}'")
         numbers.setdefault(meta.issue, folder.name)
-        issue = BulletinIssue(folder.name, meta)
+        issue = BulletinIssue(folder.name, meta, body=loaded[1], body_line=loaded[2])
         for path in sorted(folder.glob("*.md")):
             if path.name == "index.md":
                 continue

@@ -17,7 +17,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 
 from ktt_site.bulletin.enrich import bulletin_pages, editor_markdown, editor_pages, enrich_markdown, page_parts
-from ktt_site.bulletin.load import Article
 from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.mkdocs_plugin import preview
@@ -41,7 +40,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
-    from ktt_site.bulletin.load import BulletinIssue
+    from ktt_site.bulletin.load import Article, BulletinIssue
 
 log = logging.getLogger("mkdocs.plugins.ktt_site")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -147,16 +146,16 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
 
     def _jobs_in_reading_order(self, files: Files, outputs: list[Output]) -> list[tuple[Hashable, Job]]:
         """What to make ahead, in the order MkDocs asks for it: each page's generated Markdown,
-        or an article's Markdown as readers get it, as it reads the pages; then the data files,
-        which it copies after the last page."""
+        or a bulletin page's Markdown as readers get it, as it reads the pages; and the data
+        files, which it copies after the last page."""
         generated = {output.src_uri: output for output in outputs}
         jobs: list[tuple[Hashable, Job]] = []
         for file in files.documentation_pages():
             uri = file.src_uri
             if uri in generated:
                 jobs.append((("file", uri), partial(getattr, generated.pop(uri), "content")))
-            elif isinstance(article := self.bulletin_pages.get(uri), Article):
-                jobs.append((("markdown", uri), partial(self._page_markdown, uri, editor_markdown(article))))
+            elif (bulletin_page := self.bulletin_pages.get(uri)) is not None:
+                jobs.append((("markdown", uri), partial(self._page_markdown, uri, editor_markdown(bulletin_page))))
         # Data files are copied right after the last page is read: made halfway through the pages,
         # they are ready then, and wait in the pipe (or in memory) until asked for.
         data_files = [(("file", uri), partial(getattr, output, "content")) for uri, output in generated.items()]
@@ -174,8 +173,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         if self.problems:
             return problems_markdown(self.problems)
         src_uri = page.file.src_uri
-        article = self.bulletin_pages.get(src_uri)
-        if isinstance(article, Article) and markdown == editor_markdown(article):
+        bulletin_page = self.bulletin_pages.get(src_uri)
+        if bulletin_page is not None and markdown == editor_markdown(bulletin_page):
             return self.prerender.get(("markdown", src_uri))  # made ahead from the same text
         return self._page_markdown(src_uri, markdown)
 
