@@ -48,8 +48,8 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 def theme_title(page: Page, site_name: str) -> str:
     """The page's title as Material's ``base.html`` writes it in ``<title>``, without the site
-    name (the title search results show). ``tests/test_search_shipped.py`` holds the two equal
-    on every shipped page."""
+    name (the title search results show). ``tests/test_search_index.py`` holds the two equal on
+    every shipped page."""
     meta_title = page.meta.get("title")
     if meta_title:
         text = str(meta_title)  # escaped by on_page_markdown
@@ -137,7 +137,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
             key = ("file", output.src_uri)
             files.append(DeferredFile.deferred(
-                config, output.src_uri, partial(self.prerender_result, key),
+                config, output.src_uri, partial(self._prerendered, key),
                 inclusion=InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV,
             ))
         self.prerender = Prerenderer(self._jobs_in_reading_order(files, outputs), ahead=not self.serving)
@@ -162,7 +162,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         middle = len(jobs) // 2
         return jobs[:middle] + data_files + jobs[middle:]
 
-    def prerender_result(self, key: Hashable) -> Any:
+    def _prerendered(self, key: Hashable) -> Any:
+        # Looked up when MkDocs reads the file: self.prerender is made after the files are listed.
         return self.prerender.get(key)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -204,10 +205,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         assert self.settings is not None
         shared = SharedPage(page.file.src_uri, page.canonical_url or "", html.unescape(page.title or ""), page.meta,
                             page.content or "", page.is_homepage)
-        docs_dir = Path(config.docs_dir)
         sharing = page_sharing(shared, site_url=self.settings.site_url, site_name=self.settings.site_name,
                                site_description=self.settings.site_description,
-                               docs_dir=docs_dir, default_image=self.default_image)
+                               docs_dir=Path(config.docs_dir), default_image=self.default_image)
         # Material writes this meta tag itself, unescaped: Markup keeps a '"' from breaking it.
         page.meta["description"] = escape(sharing.description)
         context["ktt_sharing"] = sharing
