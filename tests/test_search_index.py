@@ -344,3 +344,25 @@ def test_article_boilerplate_stays_out_of_the_index_but_the_bulletin_home_keeps_
     assert "Đăng ký nhận tin qua RSS" in fragments["ban-tin/"]
     built = (shipped_site / articles[0] / "index.html").read_text(encoding="utf-8")
     assert "Đăng ký nhận tin qua RSS" in built  # still on the page for readers
+
+
+def test_listings_are_indexed_by_their_own_words_not_by_every_name_they_repeat(shipped_site):
+    # A search for a cooperative's name should bring its profile (and the articles about it),
+    # not also the directory and each facet page whose table lists it.
+    fragments = {f["url"]: display_form(f["content"]) for f in _fragments(shipped_site / "pagefind")}
+    name = "Mãng cầu Thạnh Tân"
+    assert name in fragments["hop-tac-xa/hop-tac-xa-nong-nghiep-mang-cau-thanh-tan/"]
+    listings = [url for url in fragments if url == "hop-tac-xa/" or url.startswith("hop-tac-xa/theo-")]
+    assert len(listings) > 5
+    for url in listings:
+        assert name not in fragments[url], url
+    assert "Danh bạ" in fragments["hop-tac-xa/"]  # the directory's own introduction stays
+    built = (shipped_site / "hop-tac-xa" / "index.html").read_text(encoding="utf-8")
+    assert name in built  # readers still see the full list
+    issue = next(url for url in fragments if url.startswith("ban-tin/20") and url.count("/") == 2)
+    article_titles = [
+        f["meta"]["title"] for f in _fragments(shipped_site / "pagefind")
+        if f["url"].startswith(issue) and f["url"] != issue
+    ]
+    assert article_titles
+    assert all(display_form(title) not in fragments[issue] for title in article_titles)
