@@ -11,7 +11,7 @@ import threading
 from functools import partial
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, file_tree
 
 from ktt_site.prerender import Prerenderer
 
@@ -116,10 +116,6 @@ def test_no_fork_while_another_thread_runs_and_results_are_the_same():
         other.join()
 
 
-def _tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_the_shipped_site_is_the_same_made_ahead_or_on_demand(shipped_site, tmp_path, monkeypatch):
     # shipped_site is built by `mkdocs build` in its own process, which forks the makers ahead.
     # Built here with another thread running, nothing is forked: every page and file is made
@@ -150,4 +146,4 @@ def test_the_shipped_site_is_the_same_made_ahead_or_on_demand(shipped_site, tmp_
         stop.set()
         other.join()
     assert forked == [False]
-    assert _tree(tmp_path / "site") == _tree(shipped_site)
+    assert file_tree(tmp_path / "site") == file_tree(shipped_site)

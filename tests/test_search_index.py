@@ -13,7 +13,7 @@ from pathlib import Path
 
 import cbor2
 import pytest
-from conftest import FIXTURES, ROOT, SiteProject
+from conftest import FIXTURES, ROOT, SiteProject, file_tree
 
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.bundle_format import decode_chunk, encode_chunk
@@ -145,26 +145,25 @@ def _records(count: int) -> list[SearchRecord]:
     ]
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+def _fragments(bundle: Path) -> list[dict]:
+    return [
+        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for p in (bundle / "fragment").glob("*.pf_fragment")
+    ]
 
 
 def test_bundle_is_byte_identical_from_run_to_run(tmp_path):
     # 40 issues, 7 categories: Pagefind alone writes these values in a new order on each run.
     first = write_bundle(_records(120), tmp_path / "a")
     second = write_bundle(_records(120), tmp_path / "b")
-    assert _tree(first) == _tree(second)
+    assert file_tree(first) == file_tree(second)
     for name in UNUSED_FILES:
         assert not (first / name).exists()
 
 
 def test_canonicalize_undoes_any_order_of_filter_values(tmp_path):
     bundle = write_bundle(_records(30), tmp_path / "site")
-    before = _tree(bundle)
+    before = file_tree(bundle)
     shuffled = dict(before)
     for name, data in before.items():
         if name.startswith("filter/"):
@@ -183,11 +182,7 @@ def test_fragment_holds_the_page_text_with_the_stroke_written_apart(tmp_path):
     bundle = write_bundle(_records(3), tmp_path / "site")
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] == 3
-    fragments = [
-        json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd") :])
-        for p in (bundle / "fragment").glob("*.pf_fragment")
-    ]
-    first = next(f for f in fragments if f["url"] == "trang-0/")
+    first = next(f for f in _fragments(bundle) if f["url"] == "trang-0/")
     assert first["content"] == "D\u0335ồng Tâm 0"
     assert first["meta"] == {"title": "Trang 0"}
     assert first["filters"]["issue"] == ["Số 0"]
@@ -207,7 +202,7 @@ def test_two_builds_of_a_site_write_the_same_search_bundle(tmp_path):
     for name in ("one", "two"):
         result = project.build("--site-dir", str(tmp_path / name), env=env)
         assert result.returncode == 0, result.stderr
-        bundles.append(_tree(tmp_path / name / "pagefind"))
+        bundles.append(file_tree(tmp_path / name / "pagefind"))
     assert bundles[0] == bundles[1]
     assert any(key.startswith("fragment/") for key in bundles[0])
 
@@ -272,13 +267,6 @@ def test_pipelined_records_all_reach_the_index_and_a_bad_request_fails_without_h
             index.files()
 
 
-def _fragments(bundle: Path) -> list[dict]:
-    return [
-        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
-        for p in (bundle / "fragment").glob("*.pf_fragment")
-    ]
-
-
 def test_every_built_page_is_indexed_under_the_title_its_tab_shows(shipped_site):
     # The worker gets each page's title from the plugin, before the theme writes <title>: the
     # two must agree on every page, or results would be named differently from the pages.
@@ -313,7 +301,7 @@ def test_the_background_indexer_writes_pages_in_the_order_they_were_added(tmp_pa
             second.add(_page(number))
         second.all_added()
         second.finish()
-    assert _tree(tmp_path / "a" / "pagefind") == _tree(tmp_path / "b" / "pagefind")
+    assert file_tree(tmp_path / "a" / "pagefind") == file_tree(tmp_path / "b" / "pagefind")
     urls = sorted(f["url"] for f in _fragments(tmp_path / "a" / "pagefind"))
     assert urls == sorted(f"ban-tin/so-{n}/" for n in range(20))
 

@@ -117,8 +117,9 @@ class BackgroundIndexer:
             self._process.wait()
         if not self._finished:
             self._finished = True
-            self.all_added()
-            self._feeder.join(timeout=30)
+            if self._feeder.ident is not None:  # let the feeder see the end and stop
+                self.all_added()
+                self._feeder.join(timeout=30)
         with contextlib.suppress(OSError, ValueError):
             if self._process.stdin is not None:
                 self._process.stdin.close()
