@@ -51,12 +51,6 @@ def page_parts(
     return None
 
 
-def editor_markdown(page: BulletinIssue | Article) -> str:
-    """An issue's or article's Markdown as a site engine reads it from the file: without its
-    front matter and the blank lines after it (what MkDocs hands to ``on_page_markdown``)."""
-    return page.body.lstrip("\n")
-
-
 def enrich_markdown(markdown: str, parts: tuple[str, str] | None) -> str:
     """The page's Markdown with its :func:`page_parts` around it (unchanged without parts)."""
     return markdown if parts is None else wrap(markdown, *parts)

@@ -1,6 +1,8 @@
 """MkDocs hooks: validate in ``on_config`` (before the output folder is touched), add generated
-pages in ``on_files``, expand shortcodes per page, hand each rendered page to the search
-indexer (a second process), write feeds after the build."""
+pages in ``on_files``, share the pages with a forked child in ``on_nav`` (each made whole,
+shortcodes expanded and converted to HTML, by whichever process claims it: see
+``render_ahead``), hand each rendered page to the search indexer (a second process), write
+feeds after the build."""
 
 from __future__ import annotations
 
@@ -16,12 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 
-from ktt_site.bulletin.enrich import bulletin_pages, editor_markdown, editor_pages, enrich_markdown, page_parts
+from ktt_site.bulletin.enrich import bulletin_pages, editor_pages, enrich_markdown, page_parts
 from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.mkdocs_plugin import preview
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
 from ktt_site.mkdocs_plugin.deferred_file import DeferredFile
+from ktt_site.mkdocs_plugin.render_ahead import PageMadeAhead, PageRenderedAhead, make_page_ahead, replay
 from ktt_site.outputs import BuildSettings, build_outputs
 from ktt_site.postbuild import RenderedSite, run_post_build
 from ktt_site.prerender import Job, Prerenderer
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from ktt_site.bulletin.load import Article, BulletinIssue
@@ -73,6 +77,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.preview_pages: list[tuple[str, bool]] = []
         self.search: BackgroundIndexer | None = None
         self.prerender = Prerenderer([])
+        self.outputs: list[Output] = []
+        self._made: dict[str, PageMadeAhead] = {}
         self.default_image: SharedImage | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -83,6 +89,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.site = None
         self.bulletin_pages = {}
         self.page_html = {}
+        self._made = {}
         self.problems = []
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: cần địa chỉ gốc của trang (cho nguồn tin RSS, chia sẻ, sitemap)")
@@ -131,40 +138,57 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             found = files.get_file_from_path(src_uri)
             if found is not None:
                 found.inclusion = InclusionLevel.NOT_IN_NAV
-        outputs = build_outputs(self.site, self.settings)
-        for output in outputs:
+        self.outputs = build_outputs(self.site, self.settings)
+        for output in self.outputs:
             if files.get_file_from_path(output.src_uri) is not None:
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
-            key = ("file", output.src_uri)
+            is_page = output.src_uri.endswith(".md")
+            fetch = partial(self._page_source, output) if is_page else partial(self._data_file, output.src_uri)
             files.append(DeferredFile.deferred(
-                config, output.src_uri, partial(self._prerendered, key),
+                config, output.src_uri, fetch,
                 inclusion=InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV,
             ))
-        self.prerender = Prerenderer(self._jobs_in_reading_order(files, outputs), ahead=not self.serving)
+        # Pages named in mkdocs.yml's nav get their title there: MkDocs makes those itself.
+        named_in_nav = set(preview.nav_paths(config.nav))
+        for file in files.documentation_pages():
+            if file.src_uri not in named_in_nav and not file.inclusion.is_excluded():
+                PageRenderedAhead(file, config, partial(self._made.get, file.src_uri))
         self.preview_pages = preview.generated_pages(files)
         return files
 
-    def _jobs_in_reading_order(self, files: Files, outputs: list[Output]) -> list[tuple[Hashable, Job]]:
-        """What to make ahead, in the order MkDocs asks for it: each page's generated Markdown,
-        or a bulletin page's Markdown as readers get it, as it reads the pages; and the data
-        files, which it copies after the last page."""
-        generated = {output.src_uri: output for output in outputs}
-        jobs: list[tuple[Hashable, Job]] = []
-        for file in files.documentation_pages():
-            uri = file.src_uri
-            if uri in generated:
-                jobs.append((("file", uri), partial(getattr, generated.pop(uri), "content")))
-            elif (bulletin_page := self.bulletin_pages.get(uri)) is not None:
-                jobs.append((("markdown", uri), partial(self._page_markdown, uri, editor_markdown(bulletin_page))))
-        # Data files are copied right after the last page is read: made halfway through the pages,
-        # they are ready then, and wait in the pipe (or in memory) until asked for.
-        data_files = [(("file", uri), partial(getattr, output, "content")) for uri, output in generated.items()]
-        middle = len(jobs) // 2
-        return jobs[:middle] + data_files + jobs[middle:]
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.problems:
+            self.prerender = Prerenderer(self._jobs_in_reading_order(files, config), ahead=not self.serving)
+        return nav
 
-    def _prerendered(self, key: Hashable) -> Any:
-        # Looked up when MkDocs reads the file: self.prerender is made after the files are listed.
-        return self.prerender.get(key)
+    def _jobs_in_reading_order(self, files: Files, config: MkDocsConfig) -> list[tuple[Hashable, Job]]:
+        """The pages the child may make whole, in the order MkDocs reads them, then the data
+        files, which MkDocs copies after the last page: the child, starting from the end,
+        makes those first, and they wait in memory until asked for."""
+        jobs: list[tuple[Hashable, Job]] = [
+            (("page", file.src_uri), partial(make_page_ahead, file.page, config, files,
+                                             partial(self._page_markdown, file.src_uri)))
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+            if isinstance(file.page, PageRenderedAhead)
+        ]
+        jobs += [(("file", output.src_uri), partial(getattr, output, "content"))
+                 for output in self.outputs if not output.src_uri.endswith(".md")]
+        return jobs
+
+    def _page_source(self, output: Output) -> str | bytes:
+        made = self._made.get(output.src_uri)
+        return made.content if made is not None and made.content is not None else output.content
+
+    def _data_file(self, src_uri: str) -> Any:
+        # Looked up when MkDocs copies the file: self.prerender is made after the files are listed.
+        return self.prerender.get(("file", src_uri))
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if isinstance(page, PageRenderedAhead):
+            made = self.prerender.made_ahead(("page", page.file.src_uri))
+            if made is not None:
+                self._made[page.file.src_uri] = made
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
@@ -173,11 +197,11 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             page.meta["title"] = escape(page.meta["title"])
         if self.problems:
             return problems_markdown(self.problems)
-        src_uri = page.file.src_uri
-        bulletin_page = self.bulletin_pages.get(src_uri)
-        if bulletin_page is not None and markdown == editor_markdown(bulletin_page):
-            return self.prerender.get(("markdown", src_uri))  # made ahead from the same text
-        return self._page_markdown(src_uri, markdown)
+        made = self._made.get(page.file.src_uri)
+        if made is not None and markdown == made.markdown_in:  # the child made it from the same text
+            replay(made.hook_logs)
+            return made.markdown_out
+        return self._page_markdown(page.file.src_uri, markdown)
 
     def _page_markdown(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown as readers get it: shortcodes expanded, bulletin parts added."""
@@ -186,6 +210,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return enrich_markdown(markdown, page_parts(self.site, self.bulletin_pages, src_uri))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._made.pop(page.file.src_uri, None)
         self.page_html[page.file.src_uri] = html
         if self.search is not None:
             assert self.site is not None
