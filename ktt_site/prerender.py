@@ -33,6 +33,8 @@ from typing import Any
 Job = Callable[[], Any]
 
 _FREE, _HERE, _THERE = 0, 1, 2
+#: Seconds to wait for the claims' lock before deciding its holder died holding it.
+LOCK_WAIT = 10.0
 _LENGTH = struct.Struct("<Q")
 _FAILED = object()
 _MISSING = object()
@@ -48,17 +50,28 @@ class _Claims:
         self._lock = multiprocessing.get_context("fork").Lock()
 
     def take(self, index: int, who: int) -> bool:
-        with self._lock:
+        """Claim job ``index`` for ``who``; ``False`` if the other process has it."""
+        if not self._lock.acquire(timeout=LOCK_WAIT):
+            # Held for microseconds at a time: still held, it went down with a process that
+            # was killed. Then each process makes what it asks for (a job may be made twice).
+            return True
+        try:
             if self._flags[index] != _FREE:
                 return False
             self._flags[index] = who
             return True
+        finally:
+            self._lock.release()
 
     def take_all(self, who: int) -> None:
-        with self._lock:
+        if not self._lock.acquire(timeout=LOCK_WAIT):
+            return
+        try:
             for index in range(len(self._flags)):
                 if self._flags[index] == _FREE:
                     self._flags[index] = who
+        finally:
+            self._lock.release()
 
 
 class Prerenderer:

@@ -145,6 +145,26 @@ def test_closing_with_results_never_asked_for_stops_the_child():
     assert result.stdout.strip() == "reaped"
 
 
+def test_a_claims_lock_left_held_costs_a_wait_not_a_hang():
+    # As if the child were killed while it held the lock: both processes give up waiting for
+    # it and make what they ask for, and the results are still right.
+    result = _run(
+        """
+        import ktt_site.prerender as prerender
+
+        prerender.LOCK_WAIT = 0.2
+        ahead = prerender.Prerenderer([(n, (lambda n=n: n + 1)) for n in range(5)])
+        assert ahead.forked
+        ahead._claims._lock.acquire()  # never released
+        assert [ahead.get(n) for n in range(5)] == [1, 2, 3, 4, 5]
+        ahead.close()
+        print("ok")
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
 def test_no_fork_while_another_thread_runs_and_results_are_the_same():
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
