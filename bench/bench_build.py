@@ -2,9 +2,13 @@
 plugin and, in the same run, by plain MkDocs from the very Markdown the plugin produced.
 
     .venv/bin/python bench/bench_build.py [--profiles 1000] [--articles 2000] [--repeat 3] [--keep]
+                                          [--breakdown] [--one-core]
 
 Reports (goals in brackets):
   - build time with the plugin against plain MkDocs, same theme and settings  [ratio <= 1.10]
+  - CPU time of each build (every process), and with --one-core both builds held to one
+    processor: the plugin shares MkDocs' Markdown conversion with a forked child and indexes
+    search in a worker, so on two or more cores its wall time hides work its CPU time shows
   - peak memory (max RSS) of each build
   - the data stage alone, load + validate + progress (load_site), 1,000 profiles  [< 0.5 s]
   - HTML bytes of a profile page and of the home page, and their sidebar links  [< 60 KB each]
@@ -28,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,10 +45,26 @@ EPOCH = "1764115200"
 GOALS = {"ratio": 1.10, "data_s": 0.5, "page_kb": 60}
 
 
+@dataclass(frozen=True)
+class Run:
+    wall_s: float
+    cpu_s: float  # user + system, the build's process and every process it waited for
+    peak_kib: int  # the largest single process
+
+
+def _one_core() -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
 def run_build(
-    work: Path, config: str, site_dir: str, extra_env: dict[str, str] | None = None
-) -> tuple[float, int]:
-    """``mkdocs build --strict`` in ``work``: (seconds, peak RSS in KiB) of that process alone."""
+    work: Path,
+    config: str,
+    site_dir: str,
+    extra_env: dict[str, str] | None = None,
+    *,
+    one_core: bool = False,
+) -> Run:
+    """``mkdocs build --strict`` in ``work``, timed as a whole (its helper processes included)."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -53,7 +74,8 @@ def run_build(
     command = [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", config, "-d", site_dir]
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command, cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=_one_core if one_core else None,
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
@@ -61,7 +83,7 @@ def run_build(
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"build failed ({' '.join(command)}):\n{stderr}")
-    return elapsed, usage.ru_maxrss
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def write_configs(work: Path) -> None:
@@ -183,6 +205,10 @@ def main() -> int:
     parser.add_argument(
         "--breakdown", action="store_true", help="also time each plugin hook, builder and step"
     )
+    parser.add_argument(
+        "--one-core", action="store_true",
+        help="also time both builds held to one processor (Linux): the plugin's whole CPU cost",
+    )
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="ktt-bench-build-"))
@@ -199,13 +225,17 @@ def main() -> int:
         write_configs(work)
         pages = capture(work)
 
-        plugin_runs: list[tuple[float, int]] = []
-        plain_runs: list[tuple[float, int]] = []
-        for _ in range(args.repeat):  # alternated, so drifting machine load hits both alike
-            plugin_runs.append(run_build(work, "mkdocs.yml", "out-ktt"))
-            plain_runs.append(run_build(work, "mkdocs-plain.yml", "out-plain"))
-        plugin_s = statistics.median(t for t, _ in plugin_runs)
-        plain_s = statistics.median(t for t, _ in plain_runs)
+        def paired(one_core: bool = False) -> tuple[list[Run], list[Run]]:
+            plugin: list[Run] = []
+            plain: list[Run] = []
+            for _ in range(args.repeat):  # alternated, so drifting machine load hits both alike
+                plugin.append(run_build(work, "mkdocs.yml", "out-ktt", one_core=one_core))
+                plain.append(run_build(work, "mkdocs-plain.yml", "out-plain", one_core=one_core))
+            return plugin, plain
+
+        plugin_runs, plain_runs = paired()
+        plugin_s = statistics.median(run.wall_s for run in plugin_runs)
+        plain_s = statistics.median(run.wall_s for run in plain_runs)
         ratio = plugin_s / plain_s
 
         out = work / "out-ktt"
@@ -224,15 +254,30 @@ def main() -> int:
         )
         print(
             f"build:       with ktt-site {plugin_s:.1f} s, plain MkDocs {plain_s:.1f} s "
-            f"(median of {args.repeat}); ratio {ratio:.2f}x [goal <= {GOALS['ratio']:.2f}: {verdict(ratio <= GOALS['ratio'])}]"
+            f"(median of {args.repeat}); ratio {ratio:.2f}x "
+            f"[goal <= {GOALS['ratio']:.2f}: {verdict(ratio <= GOALS['ratio'])}]"
         )
         print(
-            f"             runs: ktt-site {', '.join(f'{t:.1f}' for t, _ in plugin_runs)}; "
-            f"plain {', '.join(f'{t:.1f}' for t, _ in plain_runs)} s"
+            f"             runs: ktt-site {', '.join(f'{run.wall_s:.1f}' for run in plugin_runs)}; "
+            f"plain {', '.join(f'{run.wall_s:.1f}' for run in plain_runs)} s"
         )
+        plugin_cpu = statistics.median(run.cpu_s for run in plugin_runs)
+        plain_cpu = statistics.median(run.cpu_s for run in plain_runs)
         print(
-            f"peak memory: with ktt-site {max(m for _, m in plugin_runs) / 1024:.0f} MB, "
-            f"plain MkDocs {max(m for _, m in plain_runs) / 1024:.0f} MB "
+            f"cpu time:    with ktt-site {plugin_cpu:.1f} s, plain MkDocs {plain_cpu:.1f} s, "
+            f"ratio {plugin_cpu / plain_cpu:.2f}x (every process; the second core does the difference)"
+        )
+        if args.one_core:
+            one_plugin, one_plain = paired(one_core=True)
+            one_plugin_s = statistics.median(run.wall_s for run in one_plugin)
+            one_plain_s = statistics.median(run.wall_s for run in one_plain)
+            print(
+                f"one core:    with ktt-site {one_plugin_s:.1f} s, plain MkDocs {one_plain_s:.1f} s, "
+                f"ratio {one_plugin_s / one_plain_s:.2f}x (both held to one processor)"
+            )
+        print(
+            f"peak memory: with ktt-site {max(run.peak_kib for run in plugin_runs) / 1024:.0f} MB, "
+            f"plain MkDocs {max(run.peak_kib for run in plain_runs) / 1024:.0f} MB "
             "(max RSS of the largest process; with ktt-site that is Pagefind's)"
         )
         best, median = min(data_times), statistics.median(data_times)

@@ -294,9 +294,17 @@ def test_warnings_are_the_same_whichever_process_makes_the_page(project, tmp_pat
 
 def test_a_later_plugin_changing_the_markdown_is_converted_by_mkdocs(project, tmp_path):
     # The child converts the Markdown as the plugin leaves it; a hook after the plugin's adds a
-    # line, so MkDocs must convert the changed text itself, on every page.
+    # line, so MkDocs must convert the changed text itself, on every page. The same hook reads
+    # every generated file as soon as the files are listed, before any is shared.
     write_bulletin(project)
     added = """
+
+@event_priority(-100)
+def on_files(files, config):
+    for file in files:
+        if file.generated_by:
+            assert file.content_bytes, file.src_uri
+    return files
 
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):

@@ -143,7 +143,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             if files.get_file_from_path(output.src_uri) is not None:
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
             is_page = output.src_uri.endswith(".md")
-            fetch = partial(self._page_source, output) if is_page else partial(self._data_file, output.src_uri)
+            fetch = partial(self._page_source if is_page else self._data_file, output)
             files.append(DeferredFile.deferred(
                 config, output.src_uri, fetch,
                 inclusion=InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV,
@@ -179,9 +179,11 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         made = self._made.get(output.src_uri)
         return made.content if made is not None and made.content is not None else output.content
 
-    def _data_file(self, src_uri: str) -> Any:
-        # Looked up when MkDocs copies the file: self.prerender is made after the files are listed.
-        return self.prerender.get(("file", src_uri))
+    def _data_file(self, output: Output) -> str | bytes:
+        # Looked up when the file is first read: usually as MkDocs copies it, from the child (see
+        # _jobs_in_reading_order); read earlier (by another plugin's on_files), it is made here.
+        made = self.prerender.made_ahead(("file", output.src_uri))
+        return output.content if made is None else made
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if isinstance(page, PageRenderedAhead):
