@@ -151,7 +151,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         # Pages named in mkdocs.yml's nav get their title there: MkDocs makes those itself.
         named_in_nav = set(preview.nav_paths(config.nav))
         for file in files.documentation_pages():
-            if file.src_uri not in named_in_nav and not file.inclusion.is_excluded():
+            if file.src_uri not in named_in_nav:
                 PageRenderedAhead(file, config, partial(self._made.get, file.src_uri))
         self.preview_pages = preview.generated_pages(files)
         return files
