@@ -13,8 +13,8 @@ finishing there.
 Results are the same whichever process makes them: the child is a copy of this process (same
 data, same hash seed). A job that fails in the child comes back empty and is made again
 here, so its error is raised where the engine reports it. Where forking is not safe or not
-available (Windows, or other threads running, as under ``mkdocs serve``), every job is made
-here, on demand.
+available (Windows, or other threads running, as under ``mkdocs serve``), or of no use (one
+processor to run on), every job is made here, on demand.
 """
 
 from __future__ import annotations
@@ -242,5 +242,12 @@ def _widen(pipe: int) -> None:
 
 def _can_fork() -> bool:
     # A fork copies only the calling thread; another thread holding a lock would leave the
-    # child stuck on it, so fork only a single-threaded process.
-    return hasattr(os, "fork") and threading.active_count() == 1
+    # child stuck on it, so fork only a single-threaded process. With one processor to run on,
+    # a child would only take turns with this process, and add the cost of sending results.
+    return hasattr(os, "fork") and threading.active_count() == 1 and _processors() > 1
+
+
+def _processors() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
