@@ -102,7 +102,7 @@ class Prerenderer:
     def _start(self, jobs: Sequence[tuple[Hashable, Job]]) -> None:
         try:
             claims = _Claims(len(jobs))
-        except OSError:  # no shared semaphores here (some containers): made on demand
+        except (OSError, ImportError):  # no shared semaphores here (some containers): made on demand
             return
         read_end, write_end = os.pipe()
         _widen(write_end)
