@@ -26,16 +26,19 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSI
 ANY_PROCESSORS = "import ktt_site.prerender\nktt_site.prerender._processors = lambda: 2\n"
 
 
-def _run(script: str) -> subprocess.CompletedProcess[str]:
-    """In a fresh interpreter, so the process is single-threaded and may fork."""
-    return subprocess.run(
+def _prints(script: str, expected: str = "ok") -> None:
+    """Run ``script`` in a fresh interpreter (single-threaded, so it may fork); it must succeed
+    and print ``expected``."""
+    result = subprocess.run(
         [sys.executable, "-c", ANY_PROCESSORS + textwrap.dedent(script)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
 
 
 def test_results_made_ahead_equal_results_made_on_demand_in_any_order():
-    result = _run(
+    _prints(
         """
         from functools import partial
         from ktt_site.prerender import Prerenderer
@@ -52,14 +55,12 @@ def test_results_made_ahead_equal_results_made_on_demand_in_any_order():
         print("ok")
         """
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
 
 
 def test_the_work_is_shared_and_each_job_is_made_once():
     # The engine's process takes jobs from the front as it asks for them, the child from the
     # back; a job that takes time lets both get some.
-    result = _run(
+    _prints(
         """
         import os, time
         from ktt_site.prerender import Prerenderer
@@ -80,12 +81,10 @@ def test_the_work_is_shared_and_each_job_is_made_once():
         print("ok")
         """
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
 
 
 def test_made_ahead_is_none_for_a_job_left_to_this_process():
-    result = _run(
+    _prints(
         """
         from ktt_site.prerender import Prerenderer
 
@@ -98,12 +97,10 @@ def test_made_ahead_is_none_for_a_job_left_to_this_process():
         print("ok")
         """
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
 
 
 def test_a_job_that_fails_ahead_fails_again_where_the_engine_asks_for_it():
-    result = _run(
+    _prints(
         """
         from ktt_site.prerender import Prerenderer
 
@@ -121,16 +118,15 @@ def test_a_job_that_fails_ahead_fails_again_where_the_engine_asks_for_it():
             print("raised:", exc)
         assert ahead.get("c") == "C"
         ahead.close()
-        """
+        """,
+        "raised: trang hỏng",
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "raised: trang hỏng"
 
 
 def test_closing_with_results_never_asked_for_stops_the_child():
     # As after a failed build: the child is blocked on a full pipe; close must not hang, and
     # must leave no process behind.
-    result = _run(
+    _prints(
         """
         import os
         from ktt_site.prerender import Prerenderer
@@ -144,16 +140,15 @@ def test_closing_with_results_never_asked_for_stops_the_child():
             os.waitpid(child, os.WNOHANG)
         except ChildProcessError:
             print("reaped")
-        """
+        """,
+        "reaped",
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "reaped"
 
 
 def test_a_claims_lock_left_held_costs_a_wait_not_a_hang():
     # As if the child were killed while it held the lock: both processes give up waiting for
     # it and make what they ask for, and the results are still right.
-    result = _run(
+    _prints(
         """
         import ktt_site.prerender as prerender
 
@@ -166,8 +161,6 @@ def test_a_claims_lock_left_held_costs_a_wait_not_a_hang():
         print("ok")
         """
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
 
 
 @pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="processor affinity is Linux only")
