@@ -21,7 +21,7 @@ from ktt_site.search.chunking import boundary_prefixes, encode_groups, trim_posi
 from ktt_site.search.folding import display_form, index_form, words
 from ktt_site.search.pagefind_index import UNUSED_FILES, write_bundle
 from ktt_site.search.pagefind_service import PagefindError, PagefindService
-from ktt_site.search.records import PageToIndex, SearchRecord, build_record, classify, visible_text
+from ktt_site.search.records import PageToIndex, SearchRecord, classify, page_record, visible_text
 from ktt_site.search.reproducible import canonicalize
 from ktt_site.site import ProjectPaths, load_site
 
@@ -102,8 +102,12 @@ def test_every_page_has_a_section_in_vietnamese(site, src_uri, section):
     assert classify(site, src_uri) == {"kind": [section]}
 
 
+def _record(site, src_uri: str, title: str, body_html: str) -> SearchRecord:
+    return page_record(PageToIndex(src_uri, title, body_html, classify(site, src_uri)))
+
+
 def test_record_keeps_the_words_readers_see_and_leads_with_the_title(site):
-    record = build_record(
+    record = _record(
         site,
         "hop-tac-xa/htx-dong-tam.md",
         "Hợp tác xã Đồng Tâm",
@@ -125,7 +129,7 @@ def test_record_keeps_the_words_readers_see_and_leads_with_the_title(site):
         "Đồng",
         "Tâm",
     ]
-    same_title = build_record(site, "gioi-thieu.md", "Giới thiệu", "<h1>Giới thiệu</h1><p>Chào</p>")
+    same_title = _record(site, "gioi-thieu.md", "Giới thiệu", "<h1>Giới thiệu</h1><p>Chào</p>")
     assert same_title.words == ["Giới", "thiệu", "Chào"]
 
 

@@ -36,21 +36,16 @@ def bulletin_pages(site: SiteData) -> dict[str, BulletinIssue | Article]:
     return found
 
 
-def page_parts(
-    site: SiteData, pages: dict[str, BulletinIssue | Article], src_uri: str
-) -> tuple[str, str] | None:
-    """The generated header and footer of an issue's or article's page; ``None`` for any other
-    page. They do not depend on the editor's Markdown, so they can be made ahead of it.
+def enrich_markdown(
+    site: SiteData, pages: dict[str, BulletinIssue | Article], src_uri: str, markdown: str
+) -> str:
+    """An issue's or article's Markdown with its generated header and footer around it; any
+    other page's unchanged.
 
     ``pages`` is :func:`bulletin_pages` of ``site``."""
     found = pages.get(src_uri)
     if isinstance(found, BulletinIssue):
-        return issue_parts(site, found)
+        return wrap(markdown, *issue_parts(site, found))
     if isinstance(found, Article):
-        return article_parts(site, found)
-    return None
-
-
-def enrich_markdown(markdown: str, parts: tuple[str, str] | None) -> str:
-    """The page's Markdown with its :func:`page_parts` around it (unchanged without parts)."""
-    return markdown if parts is None else wrap(markdown, *parts)
+        return wrap(markdown, *article_parts(site, found))
+    return markdown

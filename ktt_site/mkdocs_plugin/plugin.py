@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 
-from ktt_site.bulletin.enrich import bulletin_pages, editor_pages, enrich_markdown, page_parts
+from ktt_site.bulletin.enrich import bulletin_pages, editor_pages, enrich_markdown
 from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.mkdocs_plugin import preview
@@ -209,7 +209,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         """A page's Markdown as readers get it: shortcodes expanded, bulletin parts added."""
         assert self.site is not None
         markdown = expand(self.site, markdown, src_uri, SHORTCODES)
-        return enrich_markdown(markdown, page_parts(self.site, self.bulletin_pages, src_uri))
+        return enrich_markdown(self.site, self.bulletin_pages, src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._made.pop(page.file.src_uri, None)

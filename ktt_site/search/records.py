@@ -179,7 +179,3 @@ def page_record(page: PageToIndex) -> SearchRecord:
         body = title_words + body
     return SearchRecord(page_url(page.src_uri), " ".join(title_words), body, page.filters)
 
-
-def build_record(site: SiteData, src_uri: str, title: str, body_html: str) -> SearchRecord:
-    """:func:`page_record` of a page of ``site``, its filters drawn from the site's data."""
-    return page_record(PageToIndex(src_uri, title, body_html, classify(site, src_uri)))
