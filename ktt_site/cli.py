@@ -17,7 +17,7 @@ def _check(args: argparse.Namespace) -> int:
     paths, options = read_project(Path(args.config))
     as_of = options.get("as_of") or build_date()
     try:
-        site = load_site(paths, as_of=as_of, parallel=True)
+        site = load_site(paths, as_of=as_of)
     except DataValidationError as exc:
         write_report(exc.problems, args.format, args.output)
         print(exc, file=sys.stderr)

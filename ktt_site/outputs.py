@@ -2,47 +2,39 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from ktt_site.rendering import Output
+from ktt_site.bulletin import pages as bulletin_pages
+from ktt_site.cooperatives import exemplary, facets, opendata
+from ktt_site.cooperatives import pages as cooperative_pages
+from ktt_site.cooperatives.view import profiles
+from ktt_site.guide import pages as guide_pages
+from ktt_site.legal import pages as legal_pages
+from ktt_site.plans import pages as plan_pages
+from ktt_site.rendering import BuildSettings, Output
 from ktt_site.site import SiteData
+from ktt_site.urls import absolute_url
 
 
-@dataclass(frozen=True)
-class BuildSettings:
-    """Settings of one build that the core needs, independent of the site engine."""
-
-    site_url: str
-    site_name: str
-    site_description: str = ""
-    feed_size: int = 20
-
-
-Builder = Callable[[SiteData, BuildSettings], list[Output]]
-
-
-#: Modules that each define ``build_outputs(site, settings) -> list[Output]``.
-BUILDER_MODULES: tuple[str, ...] = (
-    "ktt_site.sharing.robots",
-    "ktt_site.guide.pages",
-    "ktt_site.cooperatives.builder",
-    "ktt_site.bulletin.pages",
-    "ktt_site.legal.pages",
-    "ktt_site.plans.pages",
-)
-
-
-def builders() -> list[Builder]:
-    """The output builders, one per concept (imported late: they import this module)."""
-    return [importlib.import_module(name).build_outputs for name in BUILDER_MODULES]
+def robots_txt(site_url: str) -> str:
+    """Everything may be indexed, and crawlers are pointed at MkDocs' sitemap. (Crawlers read
+    it only at a host's root; on a project sub-path it is harmless.)"""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(site_url, 'sitemap.xml')}\n"
 
 
 def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
-    outputs: list[Output] = []
-    for builder in builders():
-        outputs.extend(builder(site, settings))
+    """Every generated file; two at one path is a bug of ours, not an editor's mistake."""
+    found = profiles(site)
+    all_facets = facets.facets(site, found)
+    outputs = [
+        Output("robots.txt", robots_txt(settings.site_url).encode("utf-8")),
+        *guide_pages.build_outputs(site, settings),
+        *cooperative_pages.build_pages(site, found, all_facets),
+        *facets.build_pages(site, found, all_facets),
+        *exemplary.build_page(site),
+        *opendata.build_files(found, settings),
+        *bulletin_pages.build_outputs(site, settings),
+        *legal_pages.build_outputs(site, settings),
+        *plan_pages.build_outputs(site, settings),
+    ]
     seen: set[str] = set()
     for output in outputs:
         if output.src_uri in seen:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache, partial
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -16,42 +16,26 @@ from ktt_site.text import vn_number
 from ktt_site.urls import relative_url
 
 
+@dataclass(frozen=True)
+class BuildSettings:
+    """Settings of one build that the core needs, independent of the site engine."""
+
+    site_url: str
+    site_name: str
+    site_description: str = ""
+    feed_size: int = 20
+
+
+@dataclass(frozen=True)
 class Output:
     """A file to add to the site: a Markdown page (``.md``) or a data file, by its path.
 
-    Its content is made on first use when ``make`` is given, so a site engine can list every
-    generated file before any is rendered, and have them rendered elsewhere meanwhile
-    (:mod:`ktt_site.prerender`). ``in_nav``: section home pages go in the sidebar; the many
-    pages under them do not.
+    ``in_nav``: section home pages go in the sidebar; the many pages under them do not.
     """
 
-    __slots__ = ("src_uri", "in_nav", "_content", "_make")
-
-    def __init__(
-        self,
-        src_uri: str,
-        content: str | bytes | None = None,
-        in_nav: bool = False,
-        *,
-        make: Callable[[], str | bytes] | None = None,
-    ) -> None:
-        if (content is None) == (make is None):
-            raise TypeError("Output needs either content or make")
-        self.src_uri = src_uri
-        self.in_nav = in_nav
-        self._content = content
-        self._make = make
-
-    @property
-    def content(self) -> str | bytes:
-        if self._content is None:
-            assert self._make is not None
-            self._content = self._make()
-            self._make = None
-        return self._content
-
-    def __repr__(self) -> str:
-        return f"Output({self.src_uri!r}, in_nav={self.in_nav})"
+    src_uri: str
+    content: str | bytes
+    in_nav: bool = False
 
 
 #: libyaml's emitter when PyYAML has it (the same text, several times faster than Python's).
@@ -106,7 +90,7 @@ def page(src_uri: str, template: str, *, title: str, front_matter: dict[str, Any
     """A generated page: YAML front matter (title, theme template, ...) and a rendered body."""
     meta = {"title": title, **(front_matter or {})}
     meta.setdefault("template", "ktt-page.html")
-    return Output(src_uri, in_nav=in_nav, make=partial(_page_text, src_uri, template, meta, context))
+    return Output(src_uri, _page_text(src_uri, template, meta, context), in_nav=in_nav)
 
 
 def _page_text(src_uri: str, template: str, meta: dict[str, Any], context: dict[str, Any]) -> str:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property
 from pathlib import Path
 
 from ktt_site.bulletin.load import Article, BulletinIssue, load_bulletin
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
-from ktt_site.errors import Problem, ProblemLog
+from ktt_site.errors import ProblemLog
 from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
 from ktt_site.localities import Commune, District, Localities, load_localities
@@ -22,13 +22,8 @@ from ktt_site.organizations import Organization, load_organizations
 from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
-from ktt_site.prerender import Prerenderer
-from ktt_site.sources import read_text, split_front_matter
+from ktt_site.markdown_pages import check_markdown_pages
 from ktt_site.validation import Record, field_path, load_record_folder
-
-#: Generated sections; an editor's page at one of these paths would collide with them.
-GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu", "huong-dan")
-
 
 @dataclass(frozen=True)
 class ProjectPaths:
@@ -66,6 +61,15 @@ class SiteData:
         found = [a for issue in self.bulletin for a in issue.articles]
         return sorted(found, key=lambda a: (a.meta.date, a.src_uri), reverse=True)
 
+    @cached_property
+    def bulletin_pages(self) -> dict[str, BulletinIssue | Article]:
+        """Every published issue and article by its source path (one lookup per page)."""
+        found: dict[str, BulletinIssue | Article] = {}
+        for issue in self.bulletin:
+            found[issue.src_uri] = issue
+            found.update((article.src_uri, article) for article in issue.articles)
+        return found
+
     def district_of(self, cooperative: Cooperative) -> District:
         return self.communes[cooperative.commune][0]
 
@@ -73,25 +77,13 @@ class SiteData:
         return self.communes[cooperative.commune][1]
 
 
-def _bulletin_and_problems(paths: ProjectPaths, include_drafts: bool) -> tuple[list[BulletinIssue], list[Problem]]:
-    log = ProblemLog(paths.root)
-    return load_bulletin(paths.docs_dir, log, include_drafts=include_drafts), log.problems
-
-
-def load_site(
-    paths: ProjectPaths, *, as_of: dt.date, include_drafts: bool = False, parallel: bool = False
-) -> SiteData:
-    """Load and check everything; raise ``DataValidationError`` listing every problem.
-
-    ``parallel``: read the bulletin (one file per article, most of the files on a large site)
-    in a forked child while this process reads the data folder (:mod:`ktt_site.prerender`;
-    the same result, problems in the same order; read here where forking is not safe)."""
+def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
+    """Load and check everything; raise ``DataValidationError`` listing every problem."""
     log = ProblemLog(paths.root)
     data_dir = paths.data_dir
     if not data_dir.is_dir():
         log.add(data_dir, None, "", "không tìm thấy thư mục dữ liệu")
         log.raise_if_any()
-    reading = Prerenderer([("bulletin", partial(_bulletin_and_problems, paths, include_drafts))], ahead=parallel)
     organizations = load_organizations(data_dir, log)
     localities = load_localities(data_dir, log)
     cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
@@ -103,11 +95,7 @@ def load_site(
         for year in sorted((data_dir / "progress").glob("*"))
         if year.is_dir()
     }
-    try:
-        bulletin, problems = reading.get("bulletin")
-    finally:
-        reading.close()
-    log.problems.extend(problems)
+    bulletin = load_bulletin(paths.docs_dir, log)
     log.raise_if_any(references_unchecked=True)
     assert localities is not None
     site = SiteData(
@@ -170,28 +158,3 @@ def check_image(site: SiteData, log: ProblemLog, record: Record, loc: tuple[obje
         log.add(record.origin.path, line, field_name, f"ảnh '{path}' phải là đường dẫn trong thư mục content/, ví dụ 'images/ten-anh.jpg'")
     elif not target.is_file():
         log.add(record.origin.path, line, field_name, f"không tìm thấy ảnh 'content/{path}'")
-
-
-def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
-    """Shortcodes in every Markdown page name existing records; no page hides a generated one."""
-    from ktt_site.shortcode_registry import SHORTCODES
-    from ktt_site.shortcodes import check_markdown
-
-    docs = site.paths.docs_dir
-    # Issues and articles were read with their front matter already: not read twice.
-    articles = {a.src_uri: (a.body, a.body_line) for issue in site.bulletin for a in issue.articles + issue.drafts}
-    articles.update((issue.src_uri, (issue.body, issue.body_line)) for issue in site.bulletin)
-    for path in sorted(docs.rglob("*.md")):
-        src_uri = path.relative_to(docs).as_posix()
-        if src_uri.split("/")[0] in GENERATED_SECTIONS:
-            log.add(path, None, "", f"thư mục content/{src_uri.split('/')[0]}/ do hệ thống tự sinh; hãy đặt trang ở chỗ khác")
-            continue
-        if src_uri in articles:
-            body, body_line = articles[src_uri]
-        else:
-            text = read_text(path, log)
-            if text is None:
-                continue
-            _, body, body_line = split_front_matter(text)
-        for line, name, message in check_markdown(site, body, SHORTCODES):
-            log.add(path, body_line + line - 1, name, message)

@@ -1,16 +1,34 @@
-"""Which editor pages belong to the bulletin, and their Markdown as readers get it."""
+"""The bulletin's pages that editors write (an issue's ``index.md``, its articles) as readers
+get them: generated parts placed around the editor's Markdown, which stays as written.
+
+An issue gets its details on top and its contents in reading order at the end; an article gets
+its header (date, authors, issue, categories) and a footer naming the cooperatives and legal
+documents it cites, with links to the previous and next article of its issue.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ktt_site.bulletin.article_page import article_parts
-from ktt_site.bulletin.issue_page import issue_parts
-from ktt_site.bulletin.layout import wrap
 from ktt_site.bulletin.load import Article, BulletinIssue
+from ktt_site.bulletin.render import render_fragment
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
+
+_LEADING_H1 = re.compile(r"\A(?:[ \t]*\n)*(#[ \t]+[^\n]*|[^\n]+\n=+[ \t]*)(?:\n|\Z)")
+
+
+def wrap(markdown: str, header: str, footer: str) -> str:
+    """``header`` after the page's own top heading (if any), ``footer`` at the end.
+
+    The parts are HTML blocks, so they are separated by blank lines from the editor's text.
+    """
+    match = _LEADING_H1.match(markdown)
+    head, body = (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
+    parts = [head.rstrip("\n"), header.strip("\n"), body.strip("\n"), footer.strip("\n")]
+    return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def editor_pages(site: SiteData) -> list[str]:
@@ -19,33 +37,54 @@ def editor_pages(site: SiteData) -> list[str]:
     They stay out of the sidebar: the bulletin's home lists them, and the sidebar would
     otherwise grow with every article.
     """
-    return [
-        uri
-        for issue in site.bulletin
-        for uri in (issue.src_uri, *(a.src_uri for a in issue.articles))
-    ]
+    return list(site.bulletin_pages)
 
 
-def bulletin_pages(site: SiteData) -> dict[str, BulletinIssue | Article]:
-    """Every published issue and article by its source path: built once per build, so each
-    page finds its own with one lookup instead of a scan of the whole bulletin."""
-    found: dict[str, BulletinIssue | Article] = {}
-    for issue in site.bulletin:
-        found[issue.src_uri] = issue
-        found.update((article.src_uri, article) for article in issue.articles)
-    return found
-
-
-def enrich_markdown(
-    site: SiteData, pages: dict[str, BulletinIssue | Article], src_uri: str, markdown: str
-) -> str:
+def enrich_markdown(site: SiteData, src_uri: str, markdown: str) -> str:
     """An issue's or article's Markdown with its generated header and footer around it; any
-    other page's unchanged.
-
-    ``pages`` is :func:`bulletin_pages` of ``site``."""
-    found = pages.get(src_uri)
+    other page's unchanged."""
+    found = site.bulletin_pages.get(src_uri)
     if isinstance(found, BulletinIssue):
         return wrap(markdown, *issue_parts(site, found))
     if isinstance(found, Article):
         return wrap(markdown, *article_parts(site, found))
     return markdown
+
+
+def issue_parts(site: SiteData, issue: BulletinIssue) -> tuple[str, str]:
+    """The issue's header and table of contents, placed around the editor's introduction."""
+    # site.bulletin is newest first: the older issue follows this one in the list.
+    index = next(i for i, other in enumerate(site.bulletin) if other.folder == issue.folder)
+    newer = site.bulletin[index - 1] if index > 0 else None
+    older = site.bulletin[index + 1] if index + 1 < len(site.bulletin) else None
+    context = {"issue": issue, "newer": newer, "older": older}
+    header = render_fragment("issue_header.html.j2", issue.src_uri, **context)
+    footer = render_fragment("issue_contents.md.j2", issue.src_uri, **context)
+    return header, footer
+
+
+def neighbours(article: Article) -> tuple[Article | None, Article | None]:
+    """The articles before and after this one in its issue's reading order."""
+    assert article.issue is not None
+    order = article.issue.articles
+    index = next(i for i, other in enumerate(order) if other.src_uri == article.src_uri)
+    previous = order[index - 1] if index > 0 else None
+    following = order[index + 1] if index + 1 < len(order) else None
+    return previous, following
+
+
+def article_parts(site: SiteData, article: Article) -> tuple[str, str]:
+    """The article's generated header and footer (placed around its Markdown by ``wrap``)."""
+    previous, following = neighbours(article)
+    context = {
+        "article": article,
+        "issue": article.issue,
+        "cooperatives": [site.cooperatives[c] for c in article.meta.cooperatives if c in site.cooperatives],
+        "legal": [site.legal[d] for d in article.meta.legal if d in site.legal],
+        "site": site,
+        "previous": previous,
+        "following": following,
+    }
+    header = render_fragment("article_header.html.j2", article.src_uri, **context)
+    footer = render_fragment("article_footer.html.j2", article.src_uri, **context)
+    return header, footer

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,8 @@ from ktt_site.urls import absolute_url
 
 if TYPE_CHECKING:
     from ktt_site.bulletin.load import Article, BulletinIssue
-    from ktt_site.postbuild import RenderedSite
+    from ktt_site.rendering import BuildSettings
+    from ktt_site.site import SiteData
 
 RSS_PATH = "feed.xml"
 ATOM_PATH = "atom.xml"
@@ -33,6 +34,16 @@ JSON_PATH = "feed.json"
 FEED_TITLE = "Bản tin Kinh tế tập thể"
 GENERATOR = "ktt-site"
 DEFAULT_AUTHOR = "Ban biên tập"
+
+
+@dataclass
+class RenderedSite:
+    """The built site as the engine rendered it: each page's HTML body by its source path."""
+
+    site: SiteData
+    settings: BuildSettings
+    site_dir: Path
+    page_html: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -265,7 +276,7 @@ def feed_files(rendered: RenderedSite) -> dict[str, bytes]:
     return files
 
 
-def post_build(rendered: RenderedSite) -> None:
+def write_feeds(rendered: RenderedSite) -> None:
     for path, content in feed_files(rendered).items():
         target = Path(rendered.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -51,7 +51,7 @@ class BulletinIssue:
         return f"{BULLETIN_DIR}/{self.folder}/index.md"
 
 
-def load_bulletin(docs_dir: Path, log: ProblemLog, *, include_drafts: bool = False) -> list[BulletinIssue]:
+def load_bulletin(docs_dir: Path, log: ProblemLog) -> list[BulletinIssue]:
     """Every issue folder under ``content/ban-tin/``, newest first, articles in reading order."""
     root = docs_dir / BULLETIN_DIR
     issues: list[BulletinIssue] = []
@@ -89,7 +89,7 @@ def load_bulletin(docs_dir: Path, log: ProblemLog, *, include_drafts: bool = Fal
             if article is None:
                 continue
             article.issue = issue
-            (issue.drafts if article.meta.draft and not include_drafts else issue.articles).append(article)
+            (issue.drafts if article.meta.draft else issue.articles).append(article)
         issue.articles.sort(key=lambda a: (a.meta.order if a.meta.order is not None else 10_000, a.src_uri))
         issues.append(issue)
     issues.sort(key=lambda i: (i.meta.date, i.meta.issue), reverse=True)

@@ -9,7 +9,7 @@ from ktt_site.bulletin.render import BULLETIN_PAGE, generated_page
 from ktt_site.rendering import Output
 
 if TYPE_CHECKING:
-    from ktt_site.outputs import BuildSettings
+    from ktt_site.rendering import BuildSettings
     from ktt_site.site import SiteData
 
 BULLETIN_TITLE = "Bản tin Kinh tế tập thể"

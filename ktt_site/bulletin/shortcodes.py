@@ -28,5 +28,3 @@ LATEST_ISSUE = Shortcode(
     check=_no_problem,
     render=_latest_issue,
 )
-
-SHORTCODES = {LATEST_ISSUE.name: LATEST_ISSUE}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ktt_site.cooperatives.model import RELATIONS, latest
@@ -18,7 +17,7 @@ from ktt_site.rendering import Output
 from ktt_site.urls import absolute_url
 
 if TYPE_CHECKING:
-    from ktt_site.outputs import BuildSettings
+    from ktt_site.rendering import BuildSettings
 
 JSON_FILE = "du-lieu/hop-tac-xa.json"
 CSV_FILE = "du-lieu/hop-tac-xa.csv"
@@ -179,8 +178,8 @@ def _flag(value: bool) -> str:
 def build_files(profiles: list[Profile], settings: BuildSettings) -> list[Output]:
     ordered = sorted(profiles, key=lambda p: p.id)
     return [
-        Output(JSON_FILE, make=partial(_json_file, ordered, settings)),
-        Output(CSV_FILE, make=partial(_csv_file, ordered, settings)),
+        Output(JSON_FILE, _json_file(ordered, settings)),
+        Output(CSV_FILE, _csv_file(ordered, settings)),
     ]
 
 

@@ -16,8 +16,7 @@ from ktt_site.guide.commands import MAKE_TARGETS, commands
 from ktt_site.guide.errors import COMMON_ERRORS
 from ktt_site.guide.fields import FieldDoc, Section, sections
 from ktt_site.guide.kinds import PAGES, GuidePage, Part
-from ktt_site.outputs import BuildSettings
-from ktt_site.rendering import Output, environment, page
+from ktt_site.rendering import BuildSettings, Output, environment, page
 from ktt_site.site import SiteData
 from ktt_site.sources import parse_yaml, split_front_matter
 

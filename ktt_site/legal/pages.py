@@ -11,9 +11,8 @@ from ktt_site.cooperatives.model import Cooperative
 from ktt_site.legal.model import LegalDocument
 from ktt_site.legal.shortcodes import SECTION, VAN_BAN, document_src_uri
 from ktt_site.legal.status import Status, replaces, status_of
-from ktt_site.outputs import BuildSettings
 from ktt_site.plans.model import Plan
-from ktt_site.rendering import Output, page
+from ktt_site.rendering import BuildSettings, Output, page
 from ktt_site.sharing.text import DESCRIPTION_LIMIT, html_text, shorten
 from ktt_site.shortcodes import find_calls
 from ktt_site.site import SiteData

@@ -18,8 +18,5 @@ class KttSiteConfig(Config):
     feed_size = c.Type(int, default=20)
     """How many of the newest articles the feeds carry."""
 
-    include_drafts = c.Type(bool, default=False)
-    """Publish articles marked ``draft: true`` (for previews only)."""
-
     share_image = c.Type(str, default="images/chia-se.png")
     """Picture shown when a page without its own is shared (relative to ``docs_dir``)."""

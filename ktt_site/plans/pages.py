@@ -14,7 +14,7 @@ from ktt_site.plans.status import LABELS
 from ktt_site.rendering import Output, page
 
 if TYPE_CHECKING:
-    from ktt_site.outputs import BuildSettings
+    from ktt_site.rendering import BuildSettings
     from ktt_site.site import SiteData
 
 
