@@ -14,9 +14,6 @@ from ktt_site.validation import PlainText, Record, Slug, validate_record
 
 FILE_NAME = "localities.yaml"
 
-DISTRICT_KINDS = {"thanh-pho": "Thành phố", "thi-xa": "Thị xã", "huyen": "Huyện"}
-COMMUNE_KINDS = {"xa": "Xã", "phuong": "Phường", "thi-tran": "Thị trấn"}
-
 
 class Commune(Record):
     """A commune-level unit (xã, phường, thị trấn)."""

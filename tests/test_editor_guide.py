@@ -19,7 +19,7 @@ import ktt_site
 from ktt_site.cli import build_parser
 from ktt_site.errors import DataValidationError, ProblemLog
 from ktt_site.guide.errors import COMMON_ERRORS
-from ktt_site.guide.kinds import COOPERATIVE, PAGES, all_parts
+from ktt_site.guide.kinds import COOPERATIVE, PAGES, Part
 from ktt_site.guide.pages import example_data, example_text, part_view
 from ktt_site.site import ProjectPaths, load_site
 from ktt_site.sources import parse_yaml
@@ -30,6 +30,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PNG = (FIXTURES / "minimal" / "content" / "images" / "chia-se.png").read_bytes()
 #: Shared lists the examples refer to; their guide examples are excerpts of these files.
 REFERENCE_FILES = ("localities.yaml", "organizations.yaml", "exemplary_criteria.yaml")
+
+
+def all_parts() -> list[Part]:
+    return [part for page in PAGES for part in page.parts]
 
 
 def model_fields_recursively(model: type[BaseModel]) -> set[tuple[str, str]]:

@@ -21,10 +21,6 @@ def category_page(name: str) -> str:
     return f"{CATEGORIES_DIR}/{category_slug(name)}/index.md"
 
 
-def category_feed(name: str) -> str:
-    return f"{CATEGORIES_DIR}/{category_slug(name)}/feed.xml"
-
-
 def archive_page(year: int) -> str:
     return f"{ARCHIVE_DIR}/{year}/index.md"
 

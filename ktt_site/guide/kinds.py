@@ -134,7 +134,3 @@ PAGES: tuple[GuidePage, ...] = (
               "Các danh sách mà những tệp khác dẫn tới bằng mã: tổ chức, huyện và xã, tiêu chí điển hình.",
               "guide/steps/danh-muc.md.j2", (ORGANIZATION, LOCALITIES, EXEMPLARY)),
 )
-
-
-def all_parts() -> list[Part]:
-    return [part for page in PAGES for part in page.parts]
