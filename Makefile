@@ -32,8 +32,10 @@ node_modules/.package-lock.json: $(wildcard package.json package-lock.json)
 test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
+# --dirty: a saved change redoes only the pages it touches (ktt-site tells MkDocs which);
+# --no-strict: MkDocs warns about every dirty build, which strict mode would make fatal.
 serve: $(VENV)/.installed-site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 # CI passes CHECK_ARGS="--format github" (or gitlab) to put each problem on its line.
 CHECK_ARGS ?=

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -54,6 +54,7 @@ def _field_converter() -> markdown_lib.Markdown:
     return markdown_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 
 
+@lru_cache(maxsize=1 << 13)  # the same fields again on every rebuild of the live preview
 def _markdown(text: str | None) -> Markup:
     """An editor's Markdown field (already checked to be safe) rendered to HTML."""
     if not text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,9 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _se
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+# The live preview reloads every file on every save; parsing is most of that, and the parsed
+# values are only read (records copy them), so a file whose text did not change is not parsed again.
+@lru_cache(maxsize=1 << 13)
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
     """Parse one YAML document; raise :class:`YamlSourceError` with a line on any problem."""
     loader = _LineLoader(text)

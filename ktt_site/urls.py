@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 
 def page_url(src_uri: str) -> str:
@@ -17,6 +18,7 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=1 << 17)  # tens of thousands of links a build, the same ones every rebuild
 def relative_url(from_src_uri: str, to: str) -> str:
     """A link from the page built from ``from_src_uri`` to a page (``.md``) or a file."""
     if to.startswith(("http://", "https://", "mailto:", "tel:", "#")):

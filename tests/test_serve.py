@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+from bulletin_support import article, issue
 from conftest import BIN, make_dry_run
 
 ROOT = Path(__file__).parent.parent
@@ -51,14 +53,18 @@ def wait_for(url: str, condition: Callable[[int, str], bool], server: subprocess
     raise AssertionError(f"timed out on {url} (last status {last[0]}):\n{log.read_text(encoding='utf-8')[-3000:]}")
 
 
+#: What `make serve` runs (checked below): only the pages a change touches are made again.
+MAKE_SERVE = ("serve", "--dirty", "--no-strict")
+
+
 @contextmanager
-def serving(project) -> Iterator[tuple[str, subprocess.Popen, Path]]:
+def serving(project, command: tuple[str, ...] = MAKE_SERVE) -> Iterator[tuple[str, subprocess.Popen, Path]]:
     port = free_port()
     log = project.root.parent / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [str(BIN / "mkdocs"), *command, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project.root, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
         )
     try:
@@ -78,12 +84,13 @@ def test_make_serve_runs_mkdocs_serve_on_localhost(tmp_path):
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     fake = tmp_path / "no-venv"
     dry = make_dry_run(tmp_path, "serve", f"VENV={fake}")
-    assert dry.stdout.splitlines()[-1] == f"{fake}/bin/mkdocs serve --dev-addr 127.0.0.1:8000"
+    assert dry.stdout.splitlines()[-1] == f"{fake}/bin/mkdocs {' '.join(MAKE_SERVE)} --dev-addr 127.0.0.1:8000"
     assert not fake.exists()
 
 
-def test_preview_rebuilds_on_data_and_page_changes_and_shows_errors(project):
-    with serving(project) as (url, server, log):
+@pytest.mark.parametrize("command", [MAKE_SERVE, ("serve",)], ids=["make-serve", "plain-mkdocs-serve"])
+def test_preview_rebuilds_on_data_and_page_changes_and_shows_errors(project, command):
+    with serving(project, command) as (url, server, log):
         profile = url + "hop-tac-xa/htx-dong-tam/"
         wait_for(profile, lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body, server, log)
 
@@ -119,3 +126,31 @@ def test_preview_starts_even_when_the_data_is_broken(project):
         coop.write_text(coop.read_text(encoding="utf-8").replace("comune: xa-dong-tam\n", ""), encoding="utf-8")
         wait_for(url + "hop-tac-xa/htx-dong-tam/",
                  lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body, server, log)
+
+
+def test_a_data_change_reaches_the_pages_that_show_it_and_drafts_show_only_in_preview(project):
+    project.write("content/ban-tin/2018-so-01/index.md", issue(1, "2018-05-01", "Số 1"))
+    project.write("content/ban-tin/2018-so-01/bai-a.md",
+                  article("Bài A", "2018-05-01", extra="cooperatives: [htx-dong-tam]"))
+    project.write("content/ban-tin/2018-so-01/bai-nhap.md",
+                  article("Bài nháp", "2018-05-02", extra="draft: true", body="Nội dung chưa đăng."))
+    with serving(project) as (url, server, log):
+        page = url + "ban-tin/2018-so-01/bai-a/"
+        wait_for(page, lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body, server, log)
+        draft = wait_for(url + "ban-tin/2018-so-01/bai-nhap/", lambda status, body: status == 200, server, log)
+        assert "Bản nháp" in draft and "Nội dung chưa đăng." in draft
+        assert "DRAFT" not in draft
+
+        # The article's own file is untouched: only the cooperative's YAML changes.
+        coop = project.path(COOP)
+        coop.write_text(coop.read_text(encoding="utf-8").replace("Hợp tác xã Đồng Tâm", "HTX Đồng Tâm Đổi Tên"),
+                        encoding="utf-8")
+        wait_for(page, lambda status, body: "HTX Đồng Tâm Đổi Tên" in body, server, log)
+    assert "trang cần dựng lại" in log.read_text(encoding="utf-8")
+
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    assert not (project.built() / "ban-tin/2018-so-01/bai-nhap").exists()
+    assert "Nội dung chưa đăng." not in "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in project.built().rglob("*") if p.is_file()
+    )

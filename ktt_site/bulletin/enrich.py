@@ -48,6 +48,10 @@ def enrich_markdown(site: SiteData, src_uri: str, markdown: str) -> str:
         return wrap(markdown, *issue_parts(site, found))
     if isinstance(found, Article):
         return wrap(markdown, *article_parts(site, found))
+    draft = next((a for issue in site.bulletin for a in issue.drafts if a.src_uri == src_uri), None)
+    if draft is not None:  # shown only by the live preview
+        header, footer = article_parts(site, draft)
+        return wrap(markdown, render_fragment("draft_banner.html.j2", src_uri) + "\n\n" + header, footer)
     return markdown
 
 
@@ -64,10 +68,12 @@ def issue_parts(site: SiteData, issue: BulletinIssue) -> tuple[str, str]:
 
 
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
-    """The articles before and after this one in its issue's reading order."""
+    """The articles before and after this one in its issue's reading order (none for a draft)."""
     assert article.issue is not None
     order = article.issue.articles
-    index = next(i for i, other in enumerate(order) if other.src_uri == article.src_uri)
+    index = next((i for i, other in enumerate(order) if other.src_uri == article.src_uri), None)
+    if index is None:
+        return None, None
     previous = order[index - 1] if index > 0 else None
     following = order[index + 1] if index + 1 < len(order) else None
     return previous, following

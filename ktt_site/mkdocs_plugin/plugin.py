@@ -1,6 +1,9 @@
 """MkDocs hooks, each handing its work to the core: validate in ``on_config`` (before the output
 folder is touched), add generated pages in ``on_files``, expand shortcodes in
-``on_page_markdown``, hand each page's HTML to the search index, write feeds after the build."""
+``on_page_markdown``, hand each page's HTML to the search index, write feeds after the build.
+
+Under ``mkdocs serve`` the search index is not built (``mkdocs build`` always builds it), drafts
+are shown with a banner, and with ``--dirty`` (``make serve``) only changed pages are redone."""
 
 from __future__ import annotations
 
@@ -57,6 +60,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
+        self.changed_pages = preview.ChangedPages()
         self.site: SiteData | None = None
         self.settings: BuildSettings | None = None
         self.problems: list[Problem] = []
@@ -68,10 +73,13 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._stop_search()
-        self.site, self.problems, self.page_html = None, [], {}
+        self.site, self.problems = None, []
+        if not (self.serving and self.dirty):  # a dirty rebuild renders only some pages again
+            self.page_html = {}
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: cần địa chỉ gốc của trang (cho nguồn tin RSS, chia sẻ, sitemap)")
         if not config.use_directory_urls:
@@ -95,15 +103,24 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
                               if self.config.share_image else None)
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-        if not self.problems:
+        if not self.problems and not self.serving:
             # Started now, so Pagefind is up before the first page is.
             self.search = BackgroundIndexer(Path(config.site_dir))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.site is None:
-            return preview.stand_in_pages(files, config, self.preview_pages)
-        assert self.settings is not None
+            files = preview.stand_in_pages(files, config, self.preview_pages)
+        else:
+            self._add_generated_files(files, config)
+            self.preview_pages = preview.generated_pages(files)
+        if self.serving and self.dirty:
+            changed = self.changed_pages.mark(files, self._reader_markdown)
+            log.info(f"xem trước: {changed} trang cần dựng lại")
+        return files
+
+    def _add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.settings is not None
         for draft in (a for issue in self.site.bulletin for a in issue.drafts):
             found = files.get_file_from_path(draft.src_uri)
             if found is not None:  # shown by `mkdocs serve`, left out of `mkdocs build`
@@ -116,9 +133,16 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             if files.get_file_from_path(output.src_uri) is not None:
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, output.src_uri, content=output.content, inclusion=inclusion))
-        self.preview_pages = preview.generated_pages(files)
-        return files
+            files.append(preview.GeneratedFile.generated(config, output.src_uri, content=output.content,
+                                                         inclusion=inclusion))
+
+    def _reader_markdown(self, file: File) -> str:
+        """A page's Markdown as readers get it (to tell which pages a change touched)."""
+        if self.site is None:
+            return problems_markdown(self.problems)
+        if file.generated_by is not None:
+            return file.content_string
+        return page_markdown(self.site, file.src_uri, file.content_string)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
@@ -155,6 +179,10 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         page.meta["description"] = escape(sharing.description)
         context["ktt_sharing"] = sharing
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
+        return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is None:
