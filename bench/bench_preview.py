@@ -83,21 +83,22 @@ def main() -> int:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         log = Path(os.environ.get("KTT_BENCH_LOG", Path(tmp) / "serve.log"))
         with log.open("w") as out:
-            server = subprocess.Popen(command, cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env,
-                                      start_new_session=True)
+            server = subprocess.Popen(
+                command, cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
+            )
         try:
             first = wait_for_text(base, "Kinh tế tập thể", server)
-            print(f"{args.command}: {args.profiles} profiles, {args.articles} articles; first build served "
-                  f"after {first:.1f} s")
+            print(
+                f"{args.command}: {args.profiles} profiles, {args.articles} articles; first build served "
+                f"after {first:.1f} s"
+            )
             time.sleep(2)  # let the watcher settle after the first build
             data_times, page_times = [], []
             profile_text = profile_file.read_text(encoding="utf-8")
             article_text = article_file.read_text(encoding="utf-8")
             for round_number in range(1, args.rounds + 1):
                 token = f"Dấu kiểm tra {round_number} ở hồ sơ"
-                profile_file.write_text(
-                    profile_text.replace("summary: ", f"summary: {token}. ", 1), encoding="utf-8"
-                )
+                profile_file.write_text(profile_text.replace("summary: ", f"summary: {token}. ", 1), encoding="utf-8")
                 data_times.append(wait_for_text(f"{base}hop-tac-xa/{coops[0]}/", token, server))
                 time.sleep(1)
                 token = f"Dấu kiểm tra {round_number} ở bài viết"
@@ -106,8 +107,10 @@ def main() -> int:
                 time.sleep(1)
             for name, times in (("YAML profile saved", data_times), ("article saved", page_times)):
                 verdict = "met" if statistics.median(times) <= GOAL_S else "MISSED"
-                print(f"{name}: median {statistics.median(times):.2f} s, min {min(times):.2f} s, "
-                      f"max {max(times):.2f} s over {len(times)} saves (goal <= {GOAL_S:.0f} s: {verdict})")
+                print(
+                    f"{name}: median {statistics.median(times):.2f} s, min {min(times):.2f} s, "
+                    f"max {max(times):.2f} s over {len(times)} saves (goal <= {GOAL_S:.0f} s: {verdict})"
+                )
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
