@@ -7,6 +7,7 @@ and raises :class:`~ktt_site.errors.DataValidationError` once, before anything i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -113,7 +114,7 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
 
 def _check_ids(
     log: ProblemLog, record: Record, field_name: str, ids: list[str] | str | None,
-    known: dict[str, object] | set[str], what: str,
+    known: Mapping[str, object] | set[str], what: str,
 ) -> None:
     values = [ids] if isinstance(ids, str) else list(ids or [])
     for index, value in enumerate(values):

@@ -22,7 +22,7 @@ MAX_FILE_BYTES = 1_000_000
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class YamlMapping(dict):  # type: ignore[type-arg]
+class YamlMapping(dict[Any, Any]):
     """A YAML mapping with the 1-based line of itself and of each key."""
 
     line: int = 0
@@ -32,7 +32,7 @@ class YamlMapping(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line) if hasattr(self, "key_lines") else self.line
 
 
-class YamlSequence(list):  # type: ignore[type-arg]
+class YamlSequence(list[Any]):
     """A YAML sequence with the 1-based line of itself and of each item."""
 
     line: int = 0
@@ -52,7 +52,7 @@ class YamlSourceError(Exception):
         self.message = message
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _LineLoader(_BaseLoader):
     line_offset = 0
 
 

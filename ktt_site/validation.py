@@ -342,7 +342,7 @@ def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[st
         data = load_yaml_file(path, log)
         if data is None:
             continue
-        if not isinstance(data, dict):
+        if not isinstance(data, YamlMapping):
             log.add(path, getattr(data, "line", 1), "", "tệp phải là một bảng các trường (tên: giá trị)")
             continue
         if "id" in data and data["id"] != path.stem:

@@ -41,7 +41,7 @@ def _option_usage(action: argparse.Action) -> str:
         elif action.choices:
             text = f"{flag} {'|'.join(str(c) for c in action.choices)}"
         else:
-            text = f"{flag} <{(action.metavar or action.dest).lower()}>"
+            text = f"{flag} <{str(action.metavar or action.dest).lower()}>"
         return text if action.required else f"[{text}]"
     if action.choices:
         return "|".join(str(c) for c in action.choices)

@@ -14,7 +14,7 @@ def check_replacement_cycles(library: Mapping[str, LegalDocument], log: ProblemL
     for start in sorted(library):
         path: list[str] = []
         current: str | None = start
-        while current in library and current not in path and current not in reported:
+        while current is not None and current in library and current not in path and current not in reported:
             path.append(current)
             current = library[current].replaced_by
         if current in path:

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.utils.templates import TemplateContext
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
@@ -168,7 +170,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.search.all_added()
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.settings is not None
         shared = SharedPage(page.file.src_uri, page.canonical_url or "", html.unescape(page.title or ""), page.meta,
                             page.content or "", page.is_homepage)
@@ -177,7 +181,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
                                docs_dir=Path(config.docs_dir), default_image=self.default_image)
         # Material writes this meta tag itself, unescaped: Markup keeps a '"' from breaking it.
         page.meta["description"] = escape(sharing.description)
-        context["ktt_sharing"] = sharing
+        context["ktt_sharing"] = sharing  # type: ignore[typeddict-unknown-key]  # a theme variable of ours
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

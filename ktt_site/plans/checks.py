@@ -58,18 +58,18 @@ def check_plans(site: SiteData, log: ProblemLog) -> None:
                 log.add(where.path, where.line("targets", index, "target"), f"targets[{index}].target",
                         "chỉ tiêu cho từng tổ chức cần mức tối thiểu (min)")
     for year, reports in site.progress.items():
-        plan = site.plans.get(year)
+        year_plan = site.plans.get(year)
         for org_id, report_file in reports.items():
-            if plan is None:
+            if year_plan is None:
                 log.add(report_file.origin.path, None, "", f"không có kế hoạch năm {year} (plans/{year}.yaml)")
             if org_id not in orgs:
                 log.add(report_file.origin.path, None, "",
                         f"tên tệp phải là mã một tổ chức; không có tổ chức '{org_id}'")
-            if plan is None:
+            if year_plan is None:
                 continue
             for index, report in enumerate(report_file.reports):
-                if not plan.period.start <= report.date <= plan.period.end:
+                if not year_plan.period.start <= report.date <= year_plan.period.end:
                     log.add(report_file.origin.path, report_file.origin.line("reports", index, "date"),
                             f"reports[{index}].date",
                             f"ngày chốt số liệu {vn_date(report.date)} nằm ngoài kỳ kế hoạch "
-                            f"({vn_date(plan.period.start)} đến {vn_date(plan.period.end)})")
+                            f"({vn_date(year_plan.period.start)} đến {vn_date(year_plan.period.end)})")

@@ -50,7 +50,7 @@ def _common(site: SiteData, progress: PlanProgress) -> dict[str, Any]:
 
 def plan_page(site: SiteData, progress: PlanProgress) -> Output:
     plan = progress.plan
-    roles: dict[str, dict[str, str]] = {}
+    roles: dict[str, dict[str, str | None]] = {}
     for org_id, duties in plan.assignments.items():
         for duty in duties:
             for task_id in duty.task_ids if duty.role else []:
