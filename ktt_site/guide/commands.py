@@ -24,8 +24,9 @@ class Command:
 #: The ``make`` targets editors use, in the order of their day (the Makefile has the recipes).
 MAKE_TARGETS: tuple[tuple[str, str], ...] = (
     ("make serve", "Xem trước trang trên máy mình tại http://127.0.0.1:8000. Mỗi lần lưu một tệp trong "
-     "content/ hoặc models_data/, trang tự dựng lại và trình duyệt tự tải lại. Nếu dữ liệu có lỗi, máy chủ "
-     "vẫn chạy và mọi trang hiện danh sách lỗi (tệp, dòng, trường, cách sửa); sửa xong là trang hiện lại. "
+     "content/ hoặc models_data/, những trang bị ảnh hưởng tự dựng lại và trình duyệt tự tải lại. Nếu dữ liệu "
+     "có lỗi, máy chủ vẫn chạy và mọi trang hiện danh sách lỗi (tệp, dòng, trường, cách sửa); sửa xong là trang "
+     "hiện lại. Bài nháp (draft: true) chỉ hiện ở đây. Ô tìm kiếm chỉ chạy trên trang đã dựng bằng make site. "
      "Dừng bằng Ctrl+C."),
     ("make check", "Kiểm tra toàn bộ dữ liệu (chạy ktt-site check), không dựng trang. Nên chạy trước khi commit."),
     ("make site", "Dựng toàn bộ trang vào thư mục site/, đúng như khi xuất bản. Dừng lại, không ghi gì, nếu "
