@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import html
 import json
+import os
 import re
 import shutil
 import unicodedata
@@ -15,11 +16,10 @@ import cbor2
 import pytest
 from conftest import FIXTURES, ROOT, SiteProject, file_tree
 
-from ktt_site.search.background import BackgroundIndexer, SearchIndexError
+from ktt_site.search.background import UNUSED_FILES, BackgroundIndexer, SearchIndexError
 from ktt_site.search.bundle_format import decode_chunk, encode_chunk
 from ktt_site.search.chunking import boundary_prefixes, encode_groups, trim_positions, trim_word
 from ktt_site.search.folding import display_form, index_form, words
-from ktt_site.search.pagefind_index import UNUSED_FILES, write_bundle
 from ktt_site.search.pagefind_service import PagefindError, PagefindService
 from ktt_site.search.records import PageToIndex, SearchRecord, classify, page_record, visible_text
 from ktt_site.search.reproducible import canonicalize
@@ -133,13 +133,13 @@ def test_record_keeps_the_words_readers_see_and_leads_with_the_title(site):
     assert same_title.words == ["Giới", "thiệu", "Chào"]
 
 
-def _records(count: int) -> list[SearchRecord]:
+def _pages(count: int) -> list[PageToIndex]:
     return [
-        SearchRecord(
-            url=f"trang-{n}/",
-            title=f"Trang {n}",
-            words=["Đồng", "Tâm", str(n)],
-            filters={
+        PageToIndex(
+            f"trang-{n}.md",
+            f"Trang {n}",
+            f"<p>Đồng Tâm {n}</p>",
+            {
                 "kind": ["Bản tin"],
                 "issue": [f"Số {n % 40}"],
                 "category": [f"Mục {n % 7}", f"Mục {n % 5}"],
@@ -147,6 +147,15 @@ def _records(count: int) -> list[SearchRecord]:
         )
         for n in range(count)
     ]
+
+
+def _index(pages: list[PageToIndex], site_dir: Path) -> Path:
+    """The bundle the plugin's indexer writes for ``pages``."""
+    with BackgroundIndexer(site_dir) as indexer:
+        for page in pages:
+            indexer.add(page)
+        indexer.all_added()
+        return indexer.finish()
 
 
 def _fragments(bundle: Path) -> list[dict]:
@@ -158,15 +167,15 @@ def _fragments(bundle: Path) -> list[dict]:
 
 def test_bundle_is_byte_identical_from_run_to_run(tmp_path):
     # 40 issues, 7 categories: Pagefind alone writes these values in a new order on each run.
-    first = write_bundle(_records(120), tmp_path / "a")
-    second = write_bundle(_records(120), tmp_path / "b")
+    first = _index(_pages(120), tmp_path / "a")
+    second = _index(_pages(120), tmp_path / "b")
     assert file_tree(first) == file_tree(second)
     for name in UNUSED_FILES:
         assert not (first / name).exists()
 
 
 def test_canonicalize_undoes_any_order_of_filter_values(tmp_path):
-    bundle = write_bundle(_records(30), tmp_path / "site")
+    bundle = _index(_pages(30), tmp_path / "site")
     before = file_tree(bundle)
     shuffled = dict(before)
     for name, data in before.items():
@@ -183,11 +192,11 @@ def test_canonicalize_undoes_any_order_of_filter_values(tmp_path):
 
 
 def test_fragment_holds_the_page_text_with_the_stroke_written_apart(tmp_path):
-    bundle = write_bundle(_records(3), tmp_path / "site")
+    bundle = _index(_pages(3), tmp_path / "site")
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] == 3
     first = next(f for f in _fragments(bundle) if f["url"] == "trang-0/")
-    assert first["content"] == "D\u0335ồng Tâm 0"
+    assert first["content"] == "Trang 0 D\u0335ồng Tâm 0"
     assert first["meta"] == {"title": "Trang 0"}
     assert first["filters"]["issue"] == ["Số 0"]
     # The index files "Đồng" under "dong", where a reader typing "dong" looks for it.
@@ -272,7 +281,7 @@ def test_pipelined_records_all_reach_the_index_and_a_bad_request_fails_without_h
 
 
 def test_every_built_page_is_indexed_under_the_title_its_tab_shows(shipped_site):
-    # The worker gets each page's title from the plugin, before the theme writes <title>: the
+    # The indexer gets each page's title from the plugin, before the theme writes <title>: the
     # two must agree on every page, or results would be named differently from the pages.
     site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
     fragments = {f["url"]: f for f in _fragments(shipped_site / "pagefind")}
@@ -295,7 +304,7 @@ def _page(number: int) -> PageToIndex:
     )
 
 
-def test_the_background_indexer_writes_pages_in_the_order_they_were_added(tmp_path):
+def test_the_indexer_writes_pages_in_the_order_they_were_added_with_or_without_all_added(tmp_path):
     with BackgroundIndexer(tmp_path / "a") as first:
         for number in range(20):
             first.add(_page(number))
@@ -310,7 +319,20 @@ def test_the_background_indexer_writes_pages_in_the_order_they_were_added(tmp_pa
     assert urls == sorted(f"ban-tin/so-{n}/" for n in range(20))
 
 
-def test_a_failing_background_indexer_says_why_and_a_stopped_one_leaves_nothing_running(tmp_path):
+def _pagefind_processes() -> set[int]:
+    """Ids of the Pagefind processes this test process started and that are still running."""
+    children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+    if not children.exists():
+        pytest.skip("needs Linux's /proc to list child processes")
+    return {
+        int(pid)
+        for pid in children.read_text().split()
+        if "pagefind" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    }
+
+
+def test_a_failing_indexer_says_why_and_a_stopped_one_leaves_nothing_running(tmp_path):
+    running = _pagefind_processes()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     with BackgroundIndexer(blocker) as failing:
@@ -319,8 +341,9 @@ def test_a_failing_background_indexer_says_why_and_a_stopped_one_leaves_nothing_
             failing.finish()
     unfinished = BackgroundIndexer(tmp_path / "c")
     unfinished.add(_page(2))
+    assert _pagefind_processes() - running  # Pagefind is at work
     unfinished.close()  # as after a failed build: no bundle, no process left behind
-    assert unfinished._process.poll() is not None
+    assert _pagefind_processes() == running
     assert not (tmp_path / "c" / "pagefind").exists()
 
 
