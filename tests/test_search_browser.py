@@ -332,7 +332,7 @@ def test_material_lunr_search_stays_off(search_site):
 
 
 def test_every_word_is_found_across_many_small_index_chunks(browser, tmp_path):
-    """The index is cut again after Pagefind (chunking.py): Pagefind's search must still find
+    """The index is cut again after Pagefind (bundle_format.py): Pagefind's search must still find
     each word in the chunk the metadata points it to, including words at chunk boundaries."""
     syllables = [
         "đồng",

@@ -5,8 +5,7 @@ page into its record (:func:`records.page_record`, a fraction of a millisecond) 
 without waiting, so Pagefind indexes one page while MkDocs renders the next;
 :meth:`BackgroundIndexer.all_added` asks for the bundle as soon as the last page is in, so
 Pagefind builds it while MkDocs renders the templates; :meth:`BackgroundIndexer.finish` takes
-it, cuts its index again (:mod:`chunking`), puts its filters in order (:mod:`reproducible`) and
-writes it.
+it, tidies it (:mod:`bundle_format`) and writes it.
 
 Pages are indexed in the order they are added. MkDocs renders pages in the same order on every
 build of a commit, so the bundle stays byte-identical from build to build.
@@ -14,17 +13,13 @@ build of a commit, so the bundle stays byte-identical from build to build.
 
 from __future__ import annotations
 
-import gc
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from ktt_site.search.chunking import TARGET_CHUNK_BYTES, rechunk
+from ktt_site.search.bundle_format import TARGET_CHUNK_BYTES, tidy
 from ktt_site.search.folding import index_form
 from ktt_site.search.pagefind_service import PagefindError, PagefindService
 from ktt_site.search.records import PageToIndex, page_record
-from ktt_site.search.reproducible import canonicalize
 
 BUNDLE_DIR = "pagefind"
 LANGUAGE = "vi"
@@ -94,10 +89,7 @@ class BackgroundIndexer:
             files = self._service().files()
             for name in UNUSED_FILES:
                 files.pop(name, None)
-            with _cycle_collector_paused():
-                rechunk(files, self._chunk_bytes)
-                canonicalize(files)
-            return _write(files, self._site_dir / BUNDLE_DIR)
+            return _write(tidy(files, self._chunk_bytes), self._site_dir / BUNDLE_DIR)
         except (PagefindError, OSError) as exc:
             raise SearchIndexError(str(exc)) from None
         finally:
@@ -115,22 +107,6 @@ class BackgroundIndexer:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Hold off Python's cycle collector while the index is decoded into millions of lists.
-
-    Each burst of allocations would trigger collections walking every live object of the MkDocs
-    build, several times the work itself. Nothing made here forms a cycle.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _write(files: dict[str, bytes], bundle: Path) -> Path:
