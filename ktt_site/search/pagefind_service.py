@@ -60,9 +60,7 @@ class PagefindService:
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         executable = get_executable()
         if executable is None:
-            raise PagefindError(
-                "không tìm thấy chương trình Pagefind; hãy cài lại gói: pip install -e ."
-            )
+            raise PagefindError("không tìm thấy chương trình Pagefind; hãy cài lại gói: pip install -e .")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         self._process = subprocess.Popen(
             [str(executable), "--service"],
@@ -72,9 +70,7 @@ class PagefindService:
         )
         assert self._process.stdout is not None
         self._replies: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._reader = threading.Thread(
-            target=_read_replies, args=(self._process.stdout, self._replies), daemon=True
-        )
+        self._reader = threading.Thread(target=_read_replies, args=(self._process.stdout, self._replies), daemon=True)
         self._reader.start()
         self._message_id = 0
         #: What each request still waiting for its reply asked, by message id, in sending order.
@@ -87,9 +83,7 @@ class PagefindService:
         """Send one request without waiting for its reply; return its message id."""
         assert self._process.stdin is not None
         self._message_id += 1
-        message = json.dumps(
-            {"message_id": self._message_id, "payload": payload}, ensure_ascii=False
-        ).encode("utf-8")
+        message = json.dumps({"message_id": self._message_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")
         except BrokenPipeError:
@@ -162,9 +156,7 @@ class PagefindService:
         """Ask for the bundle now, without waiting: Pagefind builds it while we do other work,
         and :meth:`files` takes it. No record may be added after this."""
         if self._files_request is None:
-            self._files_request = self._post(
-                {"type": "GetFiles", "index_id": self._index_id}, "GetFiles"
-            )
+            self._files_request = self._post({"type": "GetFiles", "index_id": self._index_id}, "GetFiles")
             self._flush()
 
     def files(self) -> dict[str, bytes]:
