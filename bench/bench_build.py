@@ -8,7 +8,8 @@ Reports (goals in brackets):
   - build time with the plugin against plain MkDocs, same theme and settings  [ratio <= 1.10]
   - CPU time of each build (every process), and with --one-core both builds held to one
     processor: the plugin shares MkDocs' Markdown conversion with a forked child and indexes
-    search in a worker, so on two or more cores its wall time hides work its CPU time shows
+    search in Pagefind's own process, so on two or more cores its wall time hides work its CPU
+    time shows
   - peak memory (max RSS) of each build
   - the data stage alone, load + validate + progress (load_site), 1,000 profiles  [< 0.5 s]
   - HTML bytes of a profile page and of the home page, and their sidebar links  [< 60 KB each]
@@ -158,7 +159,7 @@ def breakdown(work: Path) -> dict[str, float]:
     saved_steps = {name: module.post_build for name, module in steps.items()}
     saved_finish = BackgroundIndexer.finish
     try:
-        BackgroundIndexer.finish = timed("    waiting for the search worker", saved_finish)
+        BackgroundIndexer.finish = timed("    writing the search bundle (waiting for Pagefind, re-cutting)", saved_finish)
         for name, method in originals.items():
             setattr(KttSitePlugin, name, timed(f"hook {name}", method))
         for name, module in builders.items():
