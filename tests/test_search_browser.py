@@ -18,9 +18,9 @@ import pytest
 from conftest import FIXTURES, SiteProject
 from search_support import browser_or_skip, paths, read_results, search, serve
 
+from ktt_site.search.background import BackgroundIndexer
 from ktt_site.search.folding import index_form
-from ktt_site.search.pagefind_index import write_bundle
-from ktt_site.search.records import SearchRecord
+from ktt_site.search.records import PageToIndex
 from ktt_site.text import fold
 
 ROOT = Path(__file__).parent.parent
@@ -332,7 +332,7 @@ def test_material_lunr_search_stays_off(search_site):
 
 
 def test_every_word_is_found_across_many_small_index_chunks(browser, tmp_path):
-    """The index is cut again after Pagefind (chunking.py): Pagefind's search must still find
+    """The index is cut again after Pagefind (bundle_format.py): Pagefind's search must still find
     each word in the chunk the metadata points it to, including words at chunk boundaries."""
     syllables = [
         "đồng",
@@ -356,19 +356,14 @@ def test_every_word_is_found_across_many_small_index_chunks(browser, tmp_path):
         "nông",
         "dân",
     ]
-    records = [
-        SearchRecord(
-            url=f"trang-{n}/",
-            title=f"Trang {n}",
-            words=[f"{syllables[n % 20]}{syllables[(n * 7) % 20]}{n:03d}", "chung"],
-            filters={"kind": ["Bản tin"]},
-        )
-        for n in range(80)
-    ]
+    words = [f"{syllables[n % 20]}{syllables[(n * 7) % 20]}{n:03d}" for n in range(80)]
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
-    bundle = write_bundle(records, site, chunk_bytes=200)
+    with BackgroundIndexer(site, chunk_bytes=200) as indexer:
+        for n, word in enumerate(words):
+            indexer.add(PageToIndex(f"trang-{n}.md", f"Trang {n}", f"<p>{word} chung</p>", {"kind": ["Bản tin"]}))
+        bundle = indexer.finish()
     assert len(list((bundle / "index").glob("*.pf_index"))) > 20
     context = browser.new_context()
     page = context.new_page()
@@ -387,9 +382,9 @@ def test_every_word_is_found_across_many_small_index_chunks(browser, tmp_path):
                  }
                  return out;
                }""",
-            [index_form(record.words[0]) for record in records] + [fold(records[5].words[0])],
+            [index_form(word) for word in words] + [fold(words[5])],
         )
     context.close()
-    for record, urls in zip(records, found, strict=False):
-        assert urls == [record.url], record.words[0]
-    assert found[-1] == [records[5].url]
+    for n, (word, urls) in enumerate(zip(words, found, strict=False)):
+        assert urls == [f"trang-{n}/"], word
+    assert found[-1] == ["trang-5/"]

@@ -1,4 +1,5 @@
-"""The search index: what each page contributes, and a bundle that is the same on every build."""
+"""The search index: what each page contributes, a bundle that is the same on every build, and a
+Pagefind format we do not know that still gives a working build."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 import gzip
 import html
 import json
+import os
 import re
 import shutil
 import unicodedata
@@ -15,14 +17,19 @@ import cbor2
 import pytest
 from conftest import FIXTURES, ROOT, SiteProject, file_tree
 
-from ktt_site.search.background import BackgroundIndexer, SearchIndexError
-from ktt_site.search.bundle_format import decode_chunk, encode_chunk
-from ktt_site.search.chunking import boundary_prefixes, encode_groups, trim_positions, trim_word
+from ktt_site.search.background import UNUSED_FILES, BackgroundIndexer, SearchIndexError
+from ktt_site.search.bundle_format import (
+    boundary_prefixes,
+    decode_chunk,
+    encode_chunk,
+    encode_groups,
+    tidy,
+    trim_positions,
+    trim_word,
+)
 from ktt_site.search.folding import display_form, index_form, words
-from ktt_site.search.pagefind_index import UNUSED_FILES, write_bundle
 from ktt_site.search.pagefind_service import PagefindError, PagefindService
 from ktt_site.search.records import PageToIndex, SearchRecord, classify, page_record, visible_text
-from ktt_site.search.reproducible import canonicalize
 from ktt_site.site import ProjectPaths, load_site
 
 
@@ -133,13 +140,13 @@ def test_record_keeps_the_words_readers_see_and_leads_with_the_title(site):
     assert same_title.words == ["Giới", "thiệu", "Chào"]
 
 
-def _records(count: int) -> list[SearchRecord]:
+def _pages(count: int) -> list[PageToIndex]:
     return [
-        SearchRecord(
-            url=f"trang-{n}/",
-            title=f"Trang {n}",
-            words=["Đồng", "Tâm", str(n)],
-            filters={
+        PageToIndex(
+            f"trang-{n}.md",
+            f"Trang {n}",
+            f"<p>Đồng Tâm {n}</p>",
+            {
                 "kind": ["Bản tin"],
                 "issue": [f"Số {n % 40}"],
                 "category": [f"Mục {n % 7}", f"Mục {n % 5}"],
@@ -149,6 +156,15 @@ def _records(count: int) -> list[SearchRecord]:
     ]
 
 
+def _index(pages: list[PageToIndex], site_dir: Path) -> Path:
+    """The bundle the plugin's indexer writes for ``pages``."""
+    with BackgroundIndexer(site_dir) as indexer:
+        for page in pages:
+            indexer.add(page)
+        indexer.all_added()
+        return indexer.finish()
+
+
 def _fragments(bundle: Path) -> list[dict]:
     return [
         json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
@@ -156,17 +172,18 @@ def _fragments(bundle: Path) -> list[dict]:
     ]
 
 
-def test_bundle_is_byte_identical_from_run_to_run(tmp_path):
+def test_bundle_is_byte_identical_from_run_to_run(tmp_path, caplog):
     # 40 issues, 7 categories: Pagefind alone writes these values in a new order on each run.
-    first = write_bundle(_records(120), tmp_path / "a")
-    second = write_bundle(_records(120), tmp_path / "b")
+    first = _index(_pages(120), tmp_path / "a")
+    second = _index(_pages(120), tmp_path / "b")
     assert file_tree(first) == file_tree(second)
     for name in UNUSED_FILES:
         assert not (first / name).exists()
+    assert caplog.records == []  # the format was recognised: no fallback
 
 
-def test_canonicalize_undoes_any_order_of_filter_values(tmp_path):
-    bundle = write_bundle(_records(30), tmp_path / "site")
+def test_tidying_undoes_any_order_of_filter_values(tmp_path):
+    bundle = _index(_pages(30), tmp_path / "site")
     before = file_tree(bundle)
     shuffled = dict(before)
     for name, data in before.items():
@@ -178,16 +195,113 @@ def test_canonicalize_undoes_any_order_of_filter_values(tmp_path):
             meta[3] = list(reversed(meta[3]))
             shuffled[name] = encode_chunk(meta)
     assert shuffled != before
-    canonicalize(shuffled)
-    assert shuffled == before
+    assert tidy(shuffled) == before
+
+
+def _pagefind_files(count: int) -> dict[str, bytes]:
+    """What Pagefind itself returns for ``count`` small pages."""
+    with PagefindService() as index:
+        for n in range(count):
+            index.add_record(
+                url=f"/trang-{n}/",
+                content=f"Đồng Tâm {n} hợp tác xã",
+                language="vi",
+                meta={"title": f"Trang {n}"},
+                filters={"issue": [f"Số {n % 9}"], "category": [f"Mục {n % 4}"]},
+            )
+        return index.files()
+
+
+def _meta_name(files: dict[str, bytes]) -> str:
+    return next(name for name in files if name.endswith(".pf_meta"))
+
+
+def _newer_version(files: dict[str, bytes]) -> None:
+    entry = json.loads(files["pagefind-entry.json"])
+    entry["version"] = "1.6.0"
+    files["pagefind-entry.json"] = json.dumps(entry).encode()
+
+
+def _metadata_laid_out_anew(files: dict[str, bytes]) -> None:
+    name = _meta_name(files)
+    meta = decode_chunk(files[name])
+    meta[2] = [{"from": a, "to": b, "hash": c} for a, b, c in meta[2]]
+    files[name] = encode_chunk(meta)
+
+
+def _index_compressed_otherwise(files: dict[str, bytes]) -> None:
+    for name in [name for name in files if name.startswith("index/")]:
+        files[name] = b"\x28\xb5\x2f\xfd" + files[name]  # as if zstd replaced gzip
+
+
+def _first_index_file_missing(files: dict[str, bytes]) -> None:
+    del files[next(name for name in files if name.startswith("index/"))]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_newer_version, _metadata_laid_out_anew, _index_compressed_otherwise, _first_index_file_missing],
+)
+def test_a_pagefind_format_not_recognised_gives_a_warning_and_pagefinds_own_files(change, caplog):
+    files = _pagefind_files(40)
+    assert tidy(files) != files  # as Pagefind 1.5 writes it, the bundle is tidied
+    assert caplog.records == []
+    change(files)
+    before = dict(files)
+    assert tidy(files) == before
+    assert files == before  # left as it was
+    [warning] = caplog.records
+    assert warning.levelname == "WARNING"
+    # Not a "mkdocs" logger: `mkdocs build --strict` counts those warnings and would fail.
+    assert not warning.name.startswith("mkdocs")
+    assert "Pagefind" in warning.getMessage()
+
+
+UPGRADE_HOOK = """\
+import json, os
+from ktt_site.search.pagefind_service import PagefindService
+
+pagefind_files = PagefindService.files
+
+
+def files(self):
+    got = pagefind_files(self)
+    entry = json.loads(got["pagefind-entry.json"])
+    entry["version"] = "9.0.0"  # a Pagefind release this site's code has never seen
+    got["pagefind-entry.json"] = json.dumps(entry).encode()
+    with open(os.environ["PAGEFIND_GAVE"], "w", encoding="utf-8") as out:
+        json.dump(sorted(got), out)
+    return got
+
+
+PagefindService.files = files
+"""
+
+
+def test_a_strict_build_with_a_pagefind_format_not_recognised_succeeds_with_pagefinds_bundle(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "minimal", root)
+    project = SiteProject(root)
+    project.write("pagefind_upgrade.py", UPGRADE_HOOK)
+    config = project.path("mkdocs.yml")
+    config.write_text(config.read_text("utf-8") + "hooks:\n  - pagefind_upgrade.py\n", "utf-8")
+    gave = tmp_path / "pagefind-gave.json"
+    result = project.build(env={"PAGEFIND_GAVE": str(gave)})
+    assert result.returncode == 0, result.stderr
+    assert "không đọc được chỉ mục của Pagefind" in result.stderr
+    bundle = project.built() / "pagefind"
+    written = sorted(file_tree(bundle))
+    assert written == sorted(set(json.loads(gave.read_text("utf-8"))) - set(UNUSED_FILES))
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["version"] == "9.0.0"
 
 
 def test_fragment_holds_the_page_text_with_the_stroke_written_apart(tmp_path):
-    bundle = write_bundle(_records(3), tmp_path / "site")
+    bundle = _index(_pages(3), tmp_path / "site")
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] == 3
     first = next(f for f in _fragments(bundle) if f["url"] == "trang-0/")
-    assert first["content"] == "D\u0335ồng Tâm 0"
+    assert first["content"] == "Trang 0 D\u0335ồng Tâm 0"
     assert first["meta"] == {"title": "Trang 0"}
     assert first["filters"]["issue"] == ["Số 0"]
     # The index files "Đồng" under "dong", where a reader typing "dong" looks for it.
@@ -213,7 +327,7 @@ def test_two_builds_of_a_site_write_the_same_search_bundle(tmp_path):
 
 def test_chunks_are_cut_by_size_and_keep_every_word_in_order():
     words = [[f"w{n:03d}", [[0, [-25, *range(n % 9)], []]], []] for n in range(300)]
-    groups = encode_groups(words, target=400)
+    groups = list(encode_groups(words, target=400))
     assert len(groups) > 10
     rebuilt = [word for _, _, cbor in groups for word in cbor2.loads(cbor)[0]]
     assert rebuilt == words
@@ -272,7 +386,7 @@ def test_pipelined_records_all_reach_the_index_and_a_bad_request_fails_without_h
 
 
 def test_every_built_page_is_indexed_under_the_title_its_tab_shows(shipped_site):
-    # The worker gets each page's title from the plugin, before the theme writes <title>: the
+    # The indexer gets each page's title from the plugin, before the theme writes <title>: the
     # two must agree on every page, or results would be named differently from the pages.
     site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
     fragments = {f["url"]: f for f in _fragments(shipped_site / "pagefind")}
@@ -295,7 +409,7 @@ def _page(number: int) -> PageToIndex:
     )
 
 
-def test_the_background_indexer_writes_pages_in_the_order_they_were_added(tmp_path):
+def test_the_indexer_writes_pages_in_the_order_they_were_added_with_or_without_all_added(tmp_path):
     with BackgroundIndexer(tmp_path / "a") as first:
         for number in range(20):
             first.add(_page(number))
@@ -310,7 +424,20 @@ def test_the_background_indexer_writes_pages_in_the_order_they_were_added(tmp_pa
     assert urls == sorted(f"ban-tin/so-{n}/" for n in range(20))
 
 
-def test_a_failing_background_indexer_says_why_and_a_stopped_one_leaves_nothing_running(tmp_path):
+def _pagefind_processes() -> set[int]:
+    """Ids of the Pagefind processes this test process started and that are still running."""
+    children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+    if not children.exists():
+        pytest.skip("needs Linux's /proc to list child processes")
+    return {
+        int(pid)
+        for pid in children.read_text().split()
+        if "pagefind" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    }
+
+
+def test_a_failing_indexer_says_why_and_a_stopped_one_leaves_nothing_running(tmp_path):
+    running = _pagefind_processes()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     with BackgroundIndexer(blocker) as failing:
@@ -319,8 +446,9 @@ def test_a_failing_background_indexer_says_why_and_a_stopped_one_leaves_nothing_
             failing.finish()
     unfinished = BackgroundIndexer(tmp_path / "c")
     unfinished.add(_page(2))
+    assert _pagefind_processes() - running  # Pagefind is at work
     unfinished.close()  # as after a failed build: no bundle, no process left behind
-    assert unfinished._process.poll() is not None
+    assert _pagefind_processes() == running
     assert not (tmp_path / "c" / "pagefind").exists()
 
 

@@ -60,9 +60,7 @@ class PagefindService:
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         executable = get_executable()
         if executable is None:
-            raise PagefindError(
-                "không tìm thấy chương trình Pagefind; hãy cài lại gói: pip install -e ."
-            )
+            raise PagefindError("không tìm thấy chương trình Pagefind; hãy cài lại gói: pip install -e .")
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         self._process = subprocess.Popen(
             [str(executable), "--service"],
@@ -72,13 +70,12 @@ class PagefindService:
         )
         assert self._process.stdout is not None
         self._replies: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._reader = threading.Thread(
-            target=_read_replies, args=(self._process.stdout, self._replies), daemon=True
-        )
+        self._reader = threading.Thread(target=_read_replies, args=(self._process.stdout, self._replies), daemon=True)
         self._reader.start()
         self._message_id = 0
         #: What each request still waiting for its reply asked, by message id, in sending order.
         self._pending: dict[int, str] = {}
+        self._files_request: int | None = None
         message_id = self._post({"type": "NewIndex", "config": config}, "NewIndex")
         self._index_id: int = self._wait(message_id)["index_id"]
 
@@ -86,9 +83,7 @@ class PagefindService:
         """Send one request without waiting for its reply; return its message id."""
         assert self._process.stdin is not None
         self._message_id += 1
-        message = json.dumps(
-            {"message_id": self._message_id, "payload": payload}, ensure_ascii=False
-        ).encode("utf-8")
+        message = json.dumps({"message_id": self._message_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")
         except BrokenPipeError:
@@ -96,13 +91,16 @@ class PagefindService:
         self._pending[self._message_id] = what
         return self._message_id
 
-    def _wait(self, message_id: int) -> dict[str, Any]:
-        """Read replies, in order, up to the one for ``message_id``; return its payload."""
+    def _flush(self) -> None:
         assert self._process.stdin is not None
         try:
             self._process.stdin.flush()
         except BrokenPipeError:
             raise PagefindError(f"Pagefind đã dừng: {self._stderr()}") from None
+
+    def _wait(self, message_id: int) -> dict[str, Any]:
+        """Read replies, in order, up to the one for ``message_id``; return its payload."""
+        self._flush()
         while True:
             raw = self._replies.get()
             if raw is None:
@@ -154,10 +152,19 @@ class PagefindService:
             f"AddRecord {url}",
         )
 
+    def request_files(self) -> None:
+        """Ask for the bundle now, without waiting: Pagefind builds it while we do other work,
+        and :meth:`files` takes it. No record may be added after this."""
+        if self._files_request is None:
+            self._files_request = self._post({"type": "GetFiles", "index_id": self._index_id}, "GetFiles")
+            self._flush()
+
     def files(self) -> dict[str, bytes]:
         """The bundle's files by path. (Its ``WriteFiles`` request answers before the files are
         all on disk, and may leave some empty when the process ends, so we write them ourselves.)"""
-        reply = self._wait(self._post({"type": "GetFiles", "index_id": self._index_id}, "GetFiles"))
+        self.request_files()
+        assert self._files_request is not None
+        reply = self._wait(self._files_request)
         return {item["path"]: base64.b64decode(item["content"]) for item in reply["files"]}
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped; lxml-stubs is not a dependency
 
 from ktt_site.dates import vn_date
 from ktt_site.search.folding import words
@@ -178,4 +178,3 @@ def page_record(page: PageToIndex) -> SearchRecord:
     if body[: len(title_words)] != title_words:
         body = title_words + body
     return SearchRecord(page_url(page.src_uri), " ".join(title_words), body, page.filters)
-
