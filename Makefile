@@ -30,6 +30,9 @@ node_modules/.package-lock.json: $(wildcard package.json package-lock.json)
 	else echo "npm not found: accessibility tests will skip"; fi
 
 test: $(VENV)/.installed-test node_modules/.package-lock.json
+	$(BIN)/ruff check ktt_site
+	$(BIN)/ruff format --check ktt_site
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # --dirty: a saved change redoes only the pages it touches (ktt-site tells MkDocs which);

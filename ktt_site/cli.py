@@ -43,8 +43,10 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     for schema in made.schemas_written:
         print(f"Đã ghi lược đồ {schema.relative_to(paths.root).as_posix()}")
-    print(f"Đã tạo {made.path.relative_to(paths.root).as_posix()} (mã: {made.cooperative_id}). "
-          "Hãy điền ngày thành lập (founded) và các mục khác, rồi chạy 'ktt-site check'.")
+    print(
+        f"Đã tạo {made.path.relative_to(paths.root).as_posix()} (mã: {made.cooperative_id}). "
+        "Hãy điền ngày thành lập (founded) và các mục khác, rồi chạy 'ktt-site check'."
+    )
     return 0
 
 
@@ -64,12 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="kiểm tra toàn bộ dữ liệu mà không xây dựng trang")
     check.add_argument(
-        "--format", choices=FORMATS, default="text",
+        "--format",
+        choices=FORMATS,
+        default="text",
         help="cách ghi lỗi: text (cho người đọc), github (chú thích trên dòng lỗi trong pull request), "
         "gitlab (báo cáo Code Quality cho merge request)",
     )
     check.add_argument(
-        "--output", type=Path, default=None, metavar="TỆP",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="TỆP",
         help="ghi báo cáo vào tệp này thay vì màn hình (ví dụ gl-code-quality-report.json)",
     )
     check.set_defaults(run=_check)
@@ -79,8 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--commune", required=True, help="mã xã/phường/thị trấn trong localities.yaml, ví dụ xa-thanh-tan")
     new.add_argument("--kind", choices=["htx", "tht", "lien-hiep"], help="loại (mặc định: đoán từ tên)")
     new.set_defaults(run=_new)
-    schema = commands.add_parser("schema", help="ghi lược đồ JSON Schema cho mọi loại tệp dữ liệu (để trình soạn thảo gợi ý, báo lỗi)")
-    schema.add_argument("--out", type=Path, default=Path("schemas"), help="thư mục ghi lược đồ (mặc định: schemas, cạnh mkdocs.yml)")
+    schema = commands.add_parser(
+        "schema", help="ghi lược đồ JSON Schema cho mọi loại tệp dữ liệu (để trình soạn thảo gợi ý, báo lỗi)"
+    )
+    schema.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="thư mục ghi lược đồ (mặc định: schemas, cạnh mkdocs.yml)"
+    )
     schema.set_defaults(run=_schema)
     return parser
 

@@ -37,7 +37,12 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
     for path in sorted(docs.rglob("*.md")):
         src_uri = path.relative_to(docs).as_posix()
         if src_uri.split("/")[0] in GENERATED_SECTIONS:
-            log.add(path, None, "", f"thư mục content/{src_uri.split('/')[0]}/ do hệ thống tự sinh; hãy đặt trang ở chỗ khác")
+            log.add(
+                path,
+                None,
+                "",
+                f"thư mục content/{src_uri.split('/')[0]}/ do hệ thống tự sinh; hãy đặt trang ở chỗ khác",
+            )
             continue
         if src_uri in articles:
             body, body_line = articles[src_uri]

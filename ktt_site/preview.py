@@ -30,7 +30,6 @@ Lệnh <code>ktt-site check</code> cho cùng danh sách này.</p>
 
 
 def terminal_text(problems: Sequence[Problem]) -> str:
-    lines = [f"Dữ liệu có {len(problems)} lỗi; trang xem trước hiển thị danh sách lỗi "
-             "cho tới khi sửa xong:"]
+    lines = [f"Dữ liệu có {len(problems)} lỗi; trang xem trước hiển thị danh sách lỗi cho tới khi sửa xong:"]
     lines += [f"  {p}" for p in problems]
     return "\n".join(lines)

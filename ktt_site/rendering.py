@@ -86,8 +86,15 @@ def render(template: str, page_uri: str, **context: Any) -> str:
     return environment().get_template(template).render(page_uri=page_uri, **context)
 
 
-def page(src_uri: str, template: str, *, title: str, front_matter: dict[str, Any] | None = None,
-         in_nav: bool = False, **context: Any) -> Output:
+def page(
+    src_uri: str,
+    template: str,
+    *,
+    title: str,
+    front_matter: dict[str, Any] | None = None,
+    in_nav: bool = False,
+    **context: Any,
+) -> Output:
     """A generated page: YAML front matter (title, theme template, ...) and a rendered body."""
     meta = {"title": title, **(front_matter or {})}
     meta.setdefault("template", "ktt-page.html")

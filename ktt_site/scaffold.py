@@ -58,11 +58,7 @@ def _commune_label(paths: ProjectPaths, commune_id: str) -> str:
         district, commune = index[commune_id]
         return f"{commune.name}, {district.name}"
     # Editors often type the commune's name instead of its id: offer the ids that match.
-    by_name = [
-        cid
-        for cid, (_, c) in index.items()
-        if fold(c.name).endswith(fold(commune_id).replace("-", " "))
-    ]
+    by_name = [cid for cid, (_, c) in index.items() if fold(c.name).endswith(fold(commune_id).replace("-", " "))]
     close = by_name or difflib.get_close_matches(commune_id, list(index), n=3)
     hint = f"; có phải ý bạn là: {', '.join(close)}?" if close else ""
     raise ScaffoldError(
@@ -89,9 +85,7 @@ def skeleton(
     """The commented YAML an editor starts from; required keys first, optional ones commented."""
     quoted = json.dumps(name, ensure_ascii=False)
     basis_comment = (
-        "mã văn bản trong models_data/legal/"
-        if legal_basis
-        else "CHƯA CÓ: ghi mã một văn bản trong models_data/legal/"
+        "mã văn bản trong models_data/legal/" if legal_basis else "CHƯA CÓ: ghi mã một văn bản trong models_data/legal/"
     )
     return f"""{schema_line}
 # Hồ sơ {name}.
@@ -166,14 +160,11 @@ def new_cooperative(
     name = " ".join(name.split())
     cooperative_id = slugify(name)
     if not cooperative_id:
-        raise ScaffoldError(
-            f"tên '{name}' không tạo được mã; hãy ghi tên đầy đủ, ví dụ \"Hợp tác xã Đồng Tâm\""
-        )
+        raise ScaffoldError(f"tên '{name}' không tạo được mã; hãy ghi tên đầy đủ, ví dụ \"Hợp tác xã Đồng Tâm\"")
     target = paths.data_dir / "cooperatives" / f"{cooperative_id}.yaml"
     if target.exists():
         raise ScaffoldError(
-            f"tệp {target.relative_to(paths.root).as_posix()} đã có; không ghi đè. "
-            "Hãy sửa tệp đó, hoặc đặt tên khác"
+            f"tệp {target.relative_to(paths.root).as_posix()} đã có; không ghi đè. Hãy sửa tệp đó, hoặc đặt tên khác"
         )
     commune_label = _commune_label(paths, commune_id)
     kind = kind or guess_kind(name)

@@ -161,9 +161,7 @@ KINDS: tuple[SchemaKind, ...] = (
         True,
         _restrict_legal,
     ),
-    SchemaKind(
-        "plan", "Kế hoạch phối hợp", "models_data/plans/<năm>.yaml", Plan, True, _restrict_plan
-    ),
+    SchemaKind("plan", "Kế hoạch phối hợp", "models_data/plans/<năm>.yaml", Plan, True, _restrict_plan),
     SchemaKind(
         "progress",
         "Báo cáo tiến độ của một tổ chức",
@@ -221,9 +219,7 @@ def schema_for(kind: SchemaKind, ids: Ids | None = None) -> dict[str, Any]:
     generated.pop("title", None)
     if kind.folder_record and "id" in generated.get("required", []):
         generated["required"] = [name for name in generated["required"] if name != "id"]
-        generated["properties"]["id"]["description"] = (
-            "Không cần ghi: mã là tên tệp (không có đuôi .yaml)."
-        )
+        generated["properties"]["id"]["description"] = "Không cần ghi: mã là tên tệp (không có đuôi .yaml)."
     if ids is not None and kind.restrict is not None:
         kind.restrict(generated, ids)
     return {
@@ -259,18 +255,10 @@ def project_ids(data_dir: Path) -> Ids:
         else []
     )
     orgs = _yaml(data_dir / ORGANIZATIONS_FILE)
-    organizations = (
-        [str(o["id"]) for o in orgs if isinstance(o, dict) and "id" in o]
-        if isinstance(orgs, list)
-        else []
-    )
+    organizations = [str(o["id"]) for o in orgs if isinstance(o, dict) and "id" in o] if isinstance(orgs, list) else []
     criteria_file = _yaml(data_dir / CRITERIA_FILE)
     criteria = (
-        [
-            str(c["id"])
-            for c in (criteria_file or {}).get("criteria") or []
-            if isinstance(c, dict) and "id" in c
-        ]
+        [str(c["id"]) for c in (criteria_file or {}).get("criteria") or [] if isinstance(c, dict) and "id" in c]
         if isinstance(criteria_file, dict)
         else []
     )

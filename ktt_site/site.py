@@ -19,12 +19,13 @@ from ktt_site.errors import ProblemLog
 from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
 from ktt_site.localities import Commune, District, Localities, load_localities
+from ktt_site.markdown_pages import check_markdown_pages
 from ktt_site.organizations import Organization, load_organizations
 from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
-from ktt_site.markdown_pages import check_markdown_pages
 from ktt_site.validation import Record, field_path, load_record_folder
+
 
 @dataclass(frozen=True)
 class ProjectPaths:
@@ -99,9 +100,7 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     bulletin = load_bulletin(paths.docs_dir, log)
     log.raise_if_any(references_unchecked=True)
     assert localities is not None
-    site = SiteData(
-        paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin
-    )
+    site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin)
     site.exemplary_criteria = exemplary_criteria
     check_references(site, log)
     check_replacement_cycles(site.legal, log)
@@ -113,8 +112,12 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
 
 
 def _check_ids(
-    log: ProblemLog, record: Record, field_name: str, ids: list[str] | str | None,
-    known: Mapping[str, object] | set[str], what: str,
+    log: ProblemLog,
+    record: Record,
+    field_name: str,
+    ids: list[str] | str | None,
+    known: Mapping[str, object] | set[str],
+    what: str,
 ) -> None:
     values = [ids] if isinstance(ids, str) else list(ids or [])
     for index, value in enumerate(values):
@@ -156,6 +159,11 @@ def check_image(site: SiteData, log: ProblemLog, record: Record, loc: tuple[obje
     target = (docs / path).resolve()
     line = record.origin.line(*loc)
     if path.startswith(("/", "http://", "https://")) or not target.is_relative_to(docs):
-        log.add(record.origin.path, line, field_name, f"ảnh '{path}' phải là đường dẫn trong thư mục content/, ví dụ 'images/ten-anh.jpg'")
+        log.add(
+            record.origin.path,
+            line,
+            field_name,
+            f"ảnh '{path}' phải là đường dẫn trong thư mục content/, ví dụ 'images/ten-anh.jpg'",
+        )
     elif not target.is_file():
         log.add(record.origin.path, line, field_name, f"không tìm thấy ảnh 'content/{path}'")

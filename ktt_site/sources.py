@@ -69,9 +69,7 @@ def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMapping:
         except TypeError:
             raise YamlSourceError(line, "tên trường phải là một chữ, không phải danh sách hay bảng") from None
         if key in result:
-            raise YamlSourceError(
-                line, f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {result.key_lines[key]})"
-            )
+            raise YamlSourceError(line, f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {result.key_lines[key]})")
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result
@@ -173,7 +171,12 @@ def read_text(path: Path, log: ProblemLog, *, root: Path | None = None) -> str |
         log.add(path, None, "", f"không mở được tệp ({exc.strerror})")
         return None
     if size > MAX_FILE_BYTES:
-        log.add(path, None, "", f"tệp quá lớn ({_thousands(size)} byte, tối đa {_thousands(MAX_FILE_BYTES)}); hãy tách hoặc rút gọn")
+        log.add(
+            path,
+            None,
+            "",
+            f"tệp quá lớn ({_thousands(size)} byte, tối đa {_thousands(MAX_FILE_BYTES)}); hãy tách hoặc rút gọn",
+        )
         return None
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

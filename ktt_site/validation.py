@@ -111,9 +111,7 @@ def validate_record(
     return record
 
 
-def validate_records(
-    model: type[M], items: Any, path: Path, log: ProblemLog, field: str = ""
-) -> list[M]:
+def validate_records(model: type[M], items: Any, path: Path, log: ProblemLog, field: str = "") -> list[M]:
     """Validate each item of a YAML list as ``model`` (each with its own origin)."""
     if not isinstance(items, list):
         log.add(path, getattr(items, "line", None), field, "phải là một danh sách (mỗi mục bắt đầu bằng '- ')")
@@ -335,7 +333,10 @@ def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[st
             continue
         if not _SLUG.match(path.stem):
             log.add(
-                path, None, "", f"tên tệp '{path.stem}' không phải mã hợp lệ; chỉ dùng chữ thường "
+                path,
+                None,
+                "",
+                f"tên tệp '{path.stem}' không phải mã hợp lệ; chỉ dùng chữ thường "
                 "không dấu, số và dấu gạch ngang, ví dụ 'hop-tac-xa-dong-tam.yaml'",
             )
             continue

@@ -25,9 +25,7 @@ class AtomEnclosureEntry(BaseEntryExtension):
         self._links: list[dict[str, str]] = []
 
     def add(self, href: str, length: int, mime_type: str) -> None:
-        self._links.append(
-            {"href": href, "rel": "enclosure", "type": mime_type, "length": str(length)}
-        )
+        self._links.append({"href": href, "rel": "enclosure", "type": mime_type, "length": str(length)})
 
     def extend_atom(self, entry: Any) -> Any:
         for attributes in self._links:
@@ -36,6 +34,4 @@ class AtomEnclosureEntry(BaseEntryExtension):
 
 
 def register(generator: Any) -> None:
-    generator.register_extension(
-        NAMESPACE, AtomEnclosureFeed, AtomEnclosureEntry, atom=True, rss=False
-    )
+    generator.register_extension(NAMESPACE, AtomEnclosureFeed, AtomEnclosureEntry, atom=True, rss=False)

@@ -19,8 +19,7 @@ _PAGE_ONLY = f'//*[contains(concat(" ", normalize-space(@class), " "), " {PAGE_O
 # Notices and captions say something about the article, not what it says.
 _NOT_SUMMARY = (
     " | ".join(
-        f'//*[contains(concat(" ", normalize-space(@class), " "), " {name} ")]'
-        for name in ("admonition", "ktt-note")
+        f'//*[contains(concat(" ", normalize-space(@class), " "), " {name} ")]' for name in ("admonition", "ktt-note")
     )
     + " | //figure"
 )

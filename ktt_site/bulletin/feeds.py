@@ -86,9 +86,7 @@ def _enclosure(rendered: RenderedSite, path: str) -> Enclosure:
     built = rendered.site_dir / path
     source = built if built.is_file() else rendered.site.paths.docs_dir / path
     mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    return Enclosure(
-        absolute_url(rendered.settings.site_url, path), source.stat().st_size, mime_type
-    )
+    return Enclosure(absolute_url(rendered.settings.site_url, path), source.stat().st_size, mime_type)
 
 
 def feed_item(rendered: RenderedSite, article: Article) -> FeedItem:
@@ -104,9 +102,7 @@ def feed_item(rendered: RenderedSite, article: Article) -> FeedItem:
         content_html=content,
         summary=meta.summary or first_paragraph(content),
         authors=list(meta.authors) or [DEFAULT_AUTHOR],
-        categories=[
-            (name, absolute_url(site_url, category_page(name))) for name in meta.categories
-        ],
+        categories=[(name, absolute_url(site_url, category_page(name))) for name in meta.categories],
         published=at_noon(meta.date),
         image=_enclosure(rendered, meta.image) if meta.image else None,
     )
@@ -148,15 +144,11 @@ def _generator(info: FeedInfo, items: list[FeedItem], *, atom: bool) -> FeedGene
         # RSS <author> must be an e-mail address; Dublin Core carries names.
         entry.dc.dc_creator(item.authors)
         if item.categories:
-            entry.category(
-                [{"term": name, "label": name, "scheme": url} for name, url in item.categories]
-            )
+            entry.category([{"term": name, "label": name, "scheme": url} for name, url in item.categories])
         entry.published(item.published)
         entry.updated(item.published)
         if item.image and atom:
-            getattr(entry, atom_enclosure.NAMESPACE).add(
-                item.image.url, item.image.length, item.image.mime_type
-            )
+            getattr(entry, atom_enclosure.NAMESPACE).add(item.image.url, item.image.length, item.image.mime_type)
         elif item.image:
             entry.enclosure(item.image.url, str(item.image.length), item.image.mime_type)
     return fg
@@ -248,19 +240,14 @@ def feed_files(rendered: RenderedSite) -> dict[str, bytes]:
 
     files = {
         RSS_PATH: rss(info(RSS_PATH, FEED_TITLE, description, home, items, site.bulletin), items),
-        ATOM_PATH: atom(
-            info(ATOM_PATH, FEED_TITLE, description, home, items, site.bulletin), items
-        ),
-        JSON_PATH: json_feed(
-            info(JSON_PATH, FEED_TITLE, description, home, items, site.bulletin), items
-        ),
+        ATOM_PATH: atom(info(ATOM_PATH, FEED_TITLE, description, home, items, site.bulletin), items),
+        JSON_PATH: json_feed(info(JSON_PATH, FEED_TITLE, description, home, items, site.bulletin), items),
     }
     for category in categories(site.bulletin):
         chosen = newest_first(category.articles)[:size]
         category_items = [item_of(article) for article in chosen]
         text = (
-            f"Các bài thuộc chuyên mục «{category.name}» của Bản tin Kinh tế tập thể "
-            f"trên trang {settings.site_name}."
+            f"Các bài thuộc chuyên mục «{category.name}» của Bản tin Kinh tế tập thể trên trang {settings.site_name}."
         )
         files[category.feed_uri] = rss(
             info(

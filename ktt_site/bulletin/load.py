@@ -106,14 +106,22 @@ def _check_categories(issues: list[BulletinIssue], log: ProblemLog) -> None:
                 line = article.meta.origin.line("categories", index)
                 slug = slugify(name)
                 if not slug:
-                    log.add(article.meta.origin.path, line, f"categories[{index}]",
-                            f"tên chuyên mục '{name}' phải có ít nhất một chữ cái hoặc chữ số")
+                    log.add(
+                        article.meta.origin.path,
+                        line,
+                        f"categories[{index}]",
+                        f"tên chuyên mục '{name}' phải có ít nhất một chữ cái hoặc chữ số",
+                    )
                     continue
                 seen = first.setdefault(slug, (name, article))
                 if seen[0] != name:
-                    log.add(article.meta.origin.path, line, f"categories[{index}]",
-                            f"chuyên mục '{name}' trùng với chuyên mục '{seen[0]}' "
-                            f"(trong content/{seen[1].src_uri}); hãy viết tên chuyên mục giống hệt nhau")
+                    log.add(
+                        article.meta.origin.path,
+                        line,
+                        f"categories[{index}]",
+                        f"chuyên mục '{name}' trùng với chuyên mục '{seen[0]}' "
+                        f"(trong content/{seen[1].src_uri}); hãy viết tên chuyên mục giống hệt nhau",
+                    )
 
 
 def _load_article(path: Path, docs_dir: Path, log: ProblemLog) -> Article | None:

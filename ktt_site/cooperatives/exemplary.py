@@ -29,9 +29,7 @@ PAGE = "hop-tac-xa/dien-hinh-tien-tien.md"
 
 
 class Criterion(Record):
-    id: Slug = Field(
-        description="Mã tiêu chí, dùng trong exemplary[].criteria của hồ sơ HTX, ví dụ 'thu-nhap-tang'."
-    )
+    id: Slug = Field(description="Mã tiêu chí, dùng trong exemplary[].criteria của hồ sơ HTX, ví dụ 'thu-nhap-tang'.")
     title: PlainText = Field(description="Tên ngắn của tiêu chí.")
     description: PlainText | None = Field(default=None, description="Giải thích cách đánh giá.")
 
@@ -40,19 +38,11 @@ class ExemplaryCriteria(Record):
     """The criteria for selecting exemplary cooperatives."""
 
     title: PlainText = Field(description="Tên bộ tiêu chí.")
-    set_by: list[Slug] = Field(
-        default_factory=list, description="Mã các tổ chức xây dựng tiêu chí."
-    )
-    basis: list[Slug] = Field(
-        default_factory=list, description="Mã văn bản giao việc xây dựng tiêu chí."
-    )
-    intro: MarkdownText | None = Field(
-        default=None, description="Lời giới thiệu, viết bằng Markdown."
-    )
+    set_by: list[Slug] = Field(default_factory=list, description="Mã các tổ chức xây dựng tiêu chí.")
+    basis: list[Slug] = Field(default_factory=list, description="Mã văn bản giao việc xây dựng tiêu chí.")
+    intro: MarkdownText | None = Field(default=None, description="Lời giới thiệu, viết bằng Markdown.")
     criteria: list[Criterion] = Field(min_length=1, description="Các tiêu chí.")
-    illustrative: bool = Field(
-        default=False, description="true nếu bộ tiêu chí là minh họa, chưa được ban hành."
-    )
+    illustrative: bool = Field(default=False, description="true nếu bộ tiêu chí là minh họa, chưa được ban hành.")
     sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web các nguồn.")
 
     def by_id(self) -> dict[str, Criterion]:
@@ -138,9 +128,7 @@ def recognitions_by_year(site: SiteData) -> list[tuple[int, list[RecognisedCoope
     for coop in site.cooperatives.values():
         for recognition in coop.exemplary:
             met = [known[c] for c in recognition.criteria if c in known]
-            years.setdefault(recognition.year, []).append(
-                RecognisedCooperative(coop, recognition, met)
-            )
+            years.setdefault(recognition.year, []).append(RecognisedCooperative(coop, recognition, met))
     return [
         (year, sorted(items, key=lambda r: (fold(r.cooperative.name), r.cooperative.id)))
         for year, items in sorted(years.items(), reverse=True)

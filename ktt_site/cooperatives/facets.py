@@ -63,9 +63,7 @@ class Facet:
         return next(v for v in self.values if v.key == key)
 
 
-def _facet(
-    key: str, title: str, label: str, page_title: str, values: list[tuple[str, str]]
-) -> Facet:
+def _facet(key: str, title: str, label: str, page_title: str, values: list[tuple[str, str]]) -> Facet:
     return Facet(key, title, label, page_title, [FacetValue(k, name, key) for k, name in values])
 
 
@@ -78,9 +76,7 @@ def facets(site: SiteData, profiles: list[Profile]) -> list[Facet]:
         "Hợp tác xã, tổ hợp tác ở {}",
         [(d.id, d.name) for d in site.localities.districts],
     )
-    by_kind = _facet(
-        "theo-loai", "Theo loại hình", "Loại hình", "Danh sách: {}", list(KINDS.items())
-    )
+    by_kind = _facet("theo-loai", "Theo loại hình", "Loại hình", "Danh sách: {}", list(KINDS.items()))
     by_founder = _facet(
         "theo-to-chuc",
         "Theo tổ chức sáng lập",
@@ -137,9 +133,7 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
                 facet.src_uri,
                 "cooperatives/facet_index.md.j2",
                 title=f"Hợp tác xã, tổ hợp tác {facet.title.lower()}",
-                front_matter={
-                    "description": f"Danh bạ hợp tác xã, tổ hợp tác {facet.title.lower()}, kèm số lượng."
-                },
+                front_matter={"description": f"Danh bạ hợp tác xã, tổ hợp tác {facet.title.lower()}, kèm số lượng."},
                 facet=facet,
                 facets=all_facets,
                 total=len(profiles),
@@ -165,9 +159,7 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
             OCOP_PAGE,
             "cooperatives/ocop.md.j2",
             title="Sản phẩm OCOP của hợp tác xã, tổ hợp tác",
-            front_matter={
-                "description": f"{rated} sản phẩm đạt sao OCOP của hợp tác xã, tổ hợp tác, theo số sao."
-            },
+            front_matter={"description": f"{rated} sản phẩm đạt sao OCOP của hợp tác xã, tổ hợp tác, theo số sao."},
             levels=levels,
             rated=rated,
         )

@@ -51,7 +51,9 @@ class Recognition(Record):
     year: Year = Field(description="Năm được công nhận điển hình tiên tiến.")
     recognized_by: PlainText = Field(description="Cơ quan công nhận, khen thưởng.")
     reason: PlainText = Field(description="Lý do, thành tích.")
-    criteria: list[Slug] = Field(default_factory=list, description="Mã các tiêu chí đạt được (trong exemplary_criteria.yaml).")
+    criteria: list[Slug] = Field(
+        default_factory=list, description="Mã các tiêu chí đạt được (trong exemplary_criteria.yaml)."
+    )
 
 
 class Image(Record):
@@ -81,20 +83,28 @@ class Cooperative(Record):
         description="true nếu nguồn không nêu ngày thành lập mà chỉ cho biết HTX đã hoạt động vào thời điểm ghi ở founded.",
     )
     commune: Slug = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
-    status: Literal["active", "dissolved"] = Field(description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể).")
+    status: Literal["active", "dissolved"] = Field(
+        description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể)."
+    )
     dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
     legal_basis: Slug = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
     founded_by: list[Slug] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
     sectors: list[PlainText] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
     members: YearFigures = Field(default_factory=dict, description="Số thành viên theo năm, ví dụ 2018: 60.")
-    avg_income: YearFigures = Field(default_factory=dict, description="Thu nhập bình quân của thành viên (đồng/người/năm) theo năm.")
+    avg_income: YearFigures = Field(
+        default_factory=dict, description="Thu nhập bình quân của thành viên (đồng/người/năm) theo năm."
+    )
     capital: YearFigures = Field(default_factory=dict, description="Vốn điều lệ (đồng) theo năm.")
     revenue: YearFigures = Field(default_factory=dict, description="Doanh thu (đồng) theo năm.")
     area_ha: float | None = Field(default=None, ge=0, description="Diện tích sản xuất (ha).")
     products: list[Product] = Field(default_factory=list, description="Sản phẩm.")
     value_chain: list[ValueChainLink] = Field(default_factory=list, description="Liên kết chuỗi giá trị.")
-    exemplary: list[Recognition] = Field(default_factory=list, description="Các lần được công nhận điển hình tiên tiến.")
-    summary: PlainText | None = Field(default=None, max_length=300, description="Một câu giới thiệu (tối đa 300 ký tự).")
+    exemplary: list[Recognition] = Field(
+        default_factory=list, description="Các lần được công nhận điển hình tiên tiến."
+    )
+    summary: PlainText | None = Field(
+        default=None, max_length=300, description="Một câu giới thiệu (tối đa 300 ký tự)."
+    )
     story: MarkdownText | None = Field(default=None, description="Câu chuyện, viết bằng Markdown.")
     images: list[Image] = Field(default_factory=list, description="Ảnh.")
     contact: Contact | None = Field(default=None, description="Liên hệ.")
@@ -113,7 +123,9 @@ class Cooperative(Record):
     def _founded_is_filled(cls, value: Any) -> Any:
         # A scaffolded file leaves it empty on purpose: say what to write, not "None is invalid".
         if value is None or (isinstance(value, str) and not value.strip()):
-            raise ValueError("chưa điền ngày thành lập; viết NĂM-THÁNG-NGÀY (2018-03-15), hoặc 2018-03 nếu chỉ biết tháng")
+            raise ValueError(
+                "chưa điền ngày thành lập; viết NĂM-THÁNG-NGÀY (2018-03-15), hoặc 2018-03 nếu chỉ biết tháng"
+            )
         return value
 
     @field_validator("exemplary", mode="before")

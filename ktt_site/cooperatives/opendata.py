@@ -152,12 +152,8 @@ def csv_row(profile: Profile, settings: BuildSettings) -> dict[str, str]:
         "founded_by": LIST_SEPARATOR.join(org.name for org in profile.founders),
         "sectors": LIST_SEPARATOR.join(coop.sectors),
         "products": LIST_SEPARATOR.join(p.name for p in coop.products),
-        "ocop_products": LIST_SEPARATOR.join(
-            f"{p.name} ({p.ocop_stars} sao)" for p in coop.ocop_products
-        ),
-        "certifications": LIST_SEPARATOR.join(
-            dict.fromkeys(c for p in coop.products for c in p.certifications)
-        ),
+        "ocop_products": LIST_SEPARATOR.join(f"{p.name} ({p.ocop_stars} sao)" for p in coop.ocop_products),
+        "certifications": LIST_SEPARATOR.join(dict.fromkeys(c for p in coop.products for c in p.certifications)),
         "exemplary_years": LIST_SEPARATOR.join(str(r.year) for r in coop.exemplary),
         "summary": coop.summary or "",
         "url": absolute_url(settings.site_url, profile.src_uri),

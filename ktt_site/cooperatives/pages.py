@@ -34,9 +34,7 @@ def sized_images(site: SiteData, profile: Profile) -> list[SizedImage]:
     for image in profile.coop.images:
         width, height = imagesize.get(site.paths.docs_dir / image.path)
         known = width > 0 and height > 0
-        found.append(
-            SizedImage(image, round(width) if known else None, round(height) if known else None)
-        )
+        found.append(SizedImage(image, round(width) if known else None, round(height) if known else None))
     return found
 
 
@@ -55,9 +53,7 @@ def articles_about(site: SiteData) -> dict[str, list[Article]]:
     return found
 
 
-def profile_page(
-    site: SiteData, profile: Profile, articles: list[Article], facet_links: dict[str, Facet]
-) -> Output:
+def profile_page(site: SiteData, profile: Profile, articles: list[Article], facet_links: dict[str, Facet]) -> Output:
     coop = profile.coop
     front: dict[str, str] = {"description": description(profile)}
     if coop.images:
@@ -75,9 +71,7 @@ def profile_page(
         relations=RELATIONS,
         criteria=criteria,
         facets=facet_links,
-        sectors=[
-            (s, facet_links["theo-linh-vuc"].value_for(slugify(s)).src_uri) for s in coop.sectors
-        ],
+        sectors=[(s, facet_links["theo-linh-vuc"].value_for(slugify(s)).src_uri) for s in coop.sectors],
         exemplary_page=EXEMPLARY_PAGE,
     )
 

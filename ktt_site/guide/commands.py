@@ -23,14 +23,19 @@ class Command:
 
 #: The ``make`` targets editors use, in the order of their day (the Makefile has the recipes).
 MAKE_TARGETS: tuple[tuple[str, str], ...] = (
-    ("make serve", "Xem trước trang trên máy mình tại http://127.0.0.1:8000. Mỗi lần lưu một tệp trong "
-     "content/ hoặc models_data/, những trang bị ảnh hưởng tự dựng lại và trình duyệt tự tải lại. Nếu dữ liệu "
-     "có lỗi, máy chủ vẫn chạy và mọi trang hiện danh sách lỗi (tệp, dòng, trường, cách sửa); sửa xong là trang "
-     "hiện lại. Bài nháp (draft: true) chỉ hiện ở đây. Ô tìm kiếm chỉ chạy trên trang đã dựng bằng make site. "
-     "Dừng bằng Ctrl+C."),
+    (
+        "make serve",
+        "Xem trước trang trên máy mình tại http://127.0.0.1:8000. Mỗi lần lưu một tệp trong "
+        "content/ hoặc models_data/, những trang bị ảnh hưởng tự dựng lại và trình duyệt tự tải lại. Nếu dữ liệu "
+        "có lỗi, máy chủ vẫn chạy và mọi trang hiện danh sách lỗi (tệp, dòng, trường, cách sửa); sửa xong là trang "
+        "hiện lại. Bài nháp (draft: true) chỉ hiện ở đây. Ô tìm kiếm chỉ chạy trên trang đã dựng bằng make site. "
+        "Dừng bằng Ctrl+C.",
+    ),
     ("make check", "Kiểm tra toàn bộ dữ liệu (chạy ktt-site check), không dựng trang. Nên chạy trước khi commit."),
-    ("make site", "Dựng toàn bộ trang vào thư mục site/, đúng như khi xuất bản. Dừng lại, không ghi gì, nếu "
-     "dữ liệu có lỗi."),
+    (
+        "make site",
+        "Dựng toàn bộ trang vào thư mục site/, đúng như khi xuất bản. Dừng lại, không ghi gì, nếu dữ liệu có lỗi.",
+    ),
 )
 
 
@@ -59,9 +64,7 @@ def commands(parser: argparse.ArgumentParser) -> list[Command]:
         helps = {choice.dest: choice.help or "" for choice in action._choices_actions}
         for name, sub in action.choices.items():
             options = tuple(
-                Option(_option_usage(a), a.help or "")
-                for a in sub._actions
-                if not isinstance(a, argparse._HelpAction)
+                Option(_option_usage(a), a.help or "") for a in sub._actions if not isinstance(a, argparse._HelpAction)
             )
             usage = " ".join([prog, name, *(o.usage for o in options)])
             found.append(Command(name, usage, helps.get(name, ""), options))

@@ -150,8 +150,7 @@ def allowed_values(annotation: Any, metadata: list[Any] | None = None) -> str:
         return "; ".join(parts) + "; mỗi mục: " + allowed_values(item)
     if origin is dict:
         key, value = typing.get_args(inner)
-        return (f"bảng các dòng «khóa: giá trị»; khóa: {allowed_values(key)}; "
-                f"giá trị: {allowed_values(value)}")
+        return f"bảng các dòng «khóa: giá trị»; khóa: {allowed_values(key)}; giá trị: {allowed_values(value)}"
     if inner is bool:
         return "true hoặc false"
     if inner is int:
@@ -213,8 +212,10 @@ def find_example(data: Any, path: tuple[Step, ...]) -> Any:
         if isinstance(data, dict) and str(data.get("type")) == step.tag:
             return find_example(data, rest)
         return _MISSING
-    items = data if step.kind == "item" and isinstance(data, list) else (
-        list(data.values()) if step.kind == "value" and isinstance(data, dict) else []
+    items = (
+        data
+        if step.kind == "item" and isinstance(data, list)
+        else (list(data.values()) if step.kind == "value" and isinstance(data, dict) else [])
     )
     for item in items:
         found = find_example(item, rest)
@@ -245,7 +246,11 @@ def _anchor(prefix: str, path: tuple[Step, ...]) -> str:
 
 
 def sections(
-    model: type[BaseModel], *, prefix: str, example: Any = None, id_from_file_name: bool = False,
+    model: type[BaseModel],
+    *,
+    prefix: str,
+    example: Any = None,
+    id_from_file_name: bool = False,
 ) -> list[Section]:
     """Every part of a data file, depth first: the file's own fields, then each nested part."""
     found: list[Section] = []
@@ -254,8 +259,13 @@ def sections(
 
 
 def _walk(
-    model: type[BaseModel], path: tuple[Step, ...], prefix: str, example: Any,
-    id_from_file_name: bool, found: list[Section], variant: str,
+    model: type[BaseModel],
+    path: tuple[Step, ...],
+    prefix: str,
+    example: Any,
+    id_from_file_name: bool,
+    found: list[Section],
+    variant: str,
 ) -> None:
     anchor = _anchor(prefix, path)
     section = Section(anchor, _label(path), model, path, variant=variant)

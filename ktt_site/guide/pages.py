@@ -24,8 +24,9 @@ GUIDE_DIR = "huong-dan"
 INDEX = f"{GUIDE_DIR}/index.md"
 COMMANDS_PAGE = f"{GUIDE_DIR}/lenh-va-loi.md"
 _EXAMPLE_WIDTH = 70
-INDEX_DESCRIPTION = ("Hướng dẫn cho biên tập viên: thêm hợp tác xã, văn bản, bài viết, báo cáo "
-                     "tiến độ; kiểm tra và xuất bản trang.")
+INDEX_DESCRIPTION = (
+    "Hướng dẫn cho biên tập viên: thêm hợp tác xã, văn bản, bài viết, báo cáo tiến độ; kiểm tra và xuất bản trang."
+)
 
 
 def example_text(part: Part) -> str:
@@ -52,8 +53,7 @@ def show_example(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (dict, list)):
         value = _plain(value)
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000,
-                          sort_keys=False)
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False)
     text = text.strip().removesuffix("...").strip()
     return text if len(text) <= _EXAMPLE_WIDTH else text[: _EXAMPLE_WIDTH - 1].rstrip() + "…"
 
@@ -106,8 +106,9 @@ class PartView:
 
 def part_view(part: Part) -> PartView:
     views = []
-    for section in sections(part.model, prefix=part.key, example=example_data(part),
-                            id_from_file_name=part.id_from_file_name):
+    for section in sections(
+        part.model, prefix=part.key, example=example_data(part), id_from_file_name=part.id_from_file_name
+    ):
         extras = part.extra_examples.get(section.model.__name__, {})
         rows = []
         for doc in section.fields:
@@ -131,22 +132,39 @@ def part_view(part: Part) -> PartView:
 @cache
 def _outputs() -> tuple[Output, ...]:
     pages = [
-        page(INDEX, "guide/index.md.j2", title="Hướng dẫn biên tập", pages=PAGES,
-             commands_page=COMMANDS_PAGE, front_matter={"description": INDEX_DESCRIPTION}),
+        page(
+            INDEX,
+            "guide/index.md.j2",
+            title="Hướng dẫn biên tập",
+            pages=PAGES,
+            commands_page=COMMANDS_PAGE,
+            front_matter={"description": INDEX_DESCRIPTION},
+        ),
         *(_kind_page(guide_page) for guide_page in PAGES),
-        page(COMMANDS_PAGE, "guide/commands.md.j2", title="Lệnh và thông báo lỗi",
-             make_targets=MAKE_TARGETS, commands=commands(build_parser()), errors=COMMON_ERRORS,
-             index=INDEX, pages=PAGES),
+        page(
+            COMMANDS_PAGE,
+            "guide/commands.md.j2",
+            title="Lệnh và thông báo lỗi",
+            make_targets=MAKE_TARGETS,
+            commands=commands(build_parser()),
+            errors=COMMON_ERRORS,
+            index=INDEX,
+            pages=PAGES,
+        ),
     ]
     return tuple(pages)
 
 
 def _kind_page(guide_page: GuidePage) -> Output:
     return page(
-        guide_page.src_uri, "guide/kind.md.j2", title=guide_page.title,
+        guide_page.src_uri,
+        "guide/kind.md.j2",
+        title=guide_page.title,
         front_matter={"description": guide_page.summary},
-        guide=guide_page, parts=[part_view(p) for p in guide_page.parts],
-        index=INDEX, commands_page=COMMANDS_PAGE,
+        guide=guide_page,
+        parts=[part_view(p) for p in guide_page.parts],
+        index=INDEX,
+        commands_page=COMMANDS_PAGE,
     )
 
 

@@ -26,8 +26,7 @@ def check_replacement_cycles(library: Mapping[str, LegalDocument], log: ProblemL
                 first.origin.path,
                 first.origin.line("replaced_by"),
                 "replaced_by",
-                f"chuỗi thay thế bị vòng lặp ({loop}); hãy sửa replaced_by để chuỗi "
-                "đi từ văn bản cũ tới văn bản mới",
+                f"chuỗi thay thế bị vòng lặp ({loop}); hãy sửa replaced_by để chuỗi đi từ văn bản cũ tới văn bản mới",
             )
         reported.update(path)
 

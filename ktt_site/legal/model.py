@@ -54,9 +54,7 @@ class DistinctDocument(Record):
     number: PlainText = Field(description="Số hiệu trùng, ví dụ '56-KL/TW'.")
     issued: FlexibleDate = Field(description="Ngày ban hành của văn bản kia.")
     subject: PlainText = Field(description="Văn bản kia nói về việc gì.")
-    sources: list[WebAddress] = Field(
-        default_factory=list, description="Địa chỉ web xác nhận văn bản kia."
-    )
+    sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web xác nhận văn bản kia.")
 
     @property
     def citation(self) -> str:
@@ -71,13 +69,10 @@ class LegalDocument(Record):
         description="Số hiệu, ví dụ '23/2012/QH13'; ghi null nếu nguồn không cho biết số hiệu."
     )
     type: DocumentType = Field(description="Loại văn bản: " + ", ".join(TYPES) + ".")
-    title: PlainText = Field(
-        description="Trích yếu: tên luật ('Luật Hợp tác xã') hoặc nội dung, viết thường 'về ...'."
-    )
+    title: PlainText = Field(description="Trích yếu: tên luật ('Luật Hợp tác xã') hoặc nội dung, viết thường 'về ...'.")
     issuer: PlainText = Field(description="Cơ quan ban hành, ví dụ 'Quốc hội khóa XIII'.")
     issued: FlexibleDate | None = Field(
-        description="Ngày ban hành (hoặc thông qua): 2012-11-20; chỉ năm (2019) nếu chỉ biết năm; "
-        "null nếu chưa rõ."
+        description="Ngày ban hành (hoặc thông qua): 2012-11-20; chỉ năm (2019) nếu chỉ biết năm; null nếu chưa rõ."
     )
     effective: dt.date | None = Field(default=None, description="Ngày có hiệu lực.")
     expired: dt.date | None = Field(default=None, description="Ngày đầu tiên văn bản hết hiệu lực.")
@@ -89,13 +84,10 @@ class LegalDocument(Record):
         default_factory=list, description="Văn bản khác trùng số hiệu, để bạn đọc không nhầm."
     )
     official_url: WebAddress | None = Field(default=None, description="Liên kết tới văn bản chính thức.")
-    sources: list[WebAddress] = Field(
-        default_factory=list, description="Địa chỉ web các nguồn đã dùng để tóm tắt."
-    )
+    sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web các nguồn đã dùng để tóm tắt.")
     source_notes: list[PlainText] = Field(
         default_factory=list,
-        description="Nguồn không có địa chỉ web, ví dụ "
-        "'Kế hoạch phối hợp phát triển kinh tế tập thể năm 2018'.",
+        description="Nguồn không có địa chỉ web, ví dụ 'Kế hoạch phối hợp phát triển kinh tế tập thể năm 2018'.",
     )
 
     @model_validator(mode="after")
@@ -105,9 +97,7 @@ class LegalDocument(Record):
             raise ValueError("ngày có hiệu lực (effective) trước ngày ban hành (issued)")
         start = self.effective or issued
         if self.expired and start and self.expired <= start:
-            raise ValueError(
-                "ngày hết hiệu lực (expired) phải sau ngày có hiệu lực và ngày ban hành"
-            )
+            raise ValueError("ngày hết hiệu lực (expired) phải sau ngày có hiệu lực và ngày ban hành")
         if self.replaced_by == self.id:
             raise ValueError("văn bản không thể tự thay thế chính nó (replaced_by)")
         return self

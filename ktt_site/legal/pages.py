@@ -79,9 +79,7 @@ def view_of(site: SiteData, doc: LegalDocument, articles: list[Article]) -> Docu
         *(d.id for d in sorted(library.values(), key=lambda d: d.sort_key) if doc.id in d.related),
     ]
     related = [library[i] for i in dict.fromkeys(related_ids) if i not in chain and i != doc.id]
-    profiles = sorted(
-        (c for c in site.cooperatives.values() if c.legal_basis == doc.id), key=lambda c: c.name
-    )
+    profiles = sorted((c for c in site.cooperatives.values() if c.legal_basis == doc.id), key=lambda c: c.name)
     return DocumentView(
         doc,
         status_of(doc, library, site.as_of),

@@ -38,8 +38,7 @@ def _render(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
 VAN_BAN = Shortcode(
     name="van_ban",
     usage='{{ van_ban("mã-văn-bản") }}',
-    description="Liên kết tới một văn bản trong thư viện, ghi đủ số hiệu, ngày ban hành "
-    "và trích yếu.",
+    description="Liên kết tới một văn bản trong thư viện, ghi đủ số hiệu, ngày ban hành và trích yếu.",
     arity=1,
     check=_check,
     render=_render,

@@ -70,18 +70,14 @@ def status_of(doc: LegalDocument, library: Mapping[str, LegalDocument], as_of: d
             doc.effective,
         )
     if doc.issued and as_of < doc.issued.first_day:
-        return Status(
-            "not_yet", LABELS["not_yet"], f"Chưa được ban hành vào ngày {vn_date(as_of)}.", as_of
-        )
+        return Status("not_yet", LABELS["not_yet"], f"Chưa được ban hành vào ngày {vn_date(as_of)}.", as_of)
     if doc.effective:
         detail = f"Có hiệu lực từ ngày {vn_date(doc.effective)}"
         if doc.expired:
             detail += f"; sẽ hết hiệu lực từ ngày {vn_date(doc.expired)}"
             if replacement:
                 detail += f", được thay thế bởi {replacement.citation}"
-        return Status(
-            "in_force", LABELS["in_force"], detail + ".", as_of, doc.effective, replacement
-        )
+        return Status("in_force", LABELS["in_force"], detail + ".", as_of, doc.effective, replacement)
     return Status(
         "unknown",
         LABELS["unknown"],
@@ -99,6 +95,4 @@ def _has_started(doc: LegalDocument, as_of: dt.date) -> bool:
 
 def replaces(doc: LegalDocument, library: Mapping[str, LegalDocument]) -> list[LegalDocument]:
     """Documents that ``doc`` replaces, read from their own ``replaced_by`` (oldest first)."""
-    return sorted(
-        (d for d in library.values() if d.replaced_by == doc.id), key=lambda d: d.sort_key
-    )
+    return sorted((d for d in library.values() if d.replaced_by == doc.id), key=lambda d: d.sort_key)

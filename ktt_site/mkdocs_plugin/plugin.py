@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
-    from mkdocs.utils.templates import TemplateContext
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -97,12 +97,18 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.problems = exc.problems
             preview.report(self.problems)
         if not (docs_dir / self.config.share_image).is_file():
-            log.warning(f"mkdocs.yml: plugins.ktt-site.share_image: không tìm thấy ảnh "
-                        f"'{docs_dir.name}/{self.config.share_image}' (ảnh mặc định khi chia sẻ trang)")
-        self.settings = BuildSettings(config.site_url, config.site_name, config.site_description or "",
-                                      self.config.feed_size)
-        self.default_image = (shared_image(config.site_url, docs_dir, self.config.share_image, config.site_name)
-                              if self.config.share_image else None)
+            log.warning(
+                f"mkdocs.yml: plugins.ktt-site.share_image: không tìm thấy ảnh "
+                f"'{docs_dir.name}/{self.config.share_image}' (ảnh mặc định khi chia sẻ trang)"
+            )
+        self.settings = BuildSettings(
+            config.site_url, config.site_name, config.site_description or "", self.config.feed_size
+        )
+        self.default_image = (
+            shared_image(config.site_url, docs_dir, self.config.share_image, config.site_name)
+            if self.config.share_image
+            else None
+        )
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         if not self.problems and not self.serving:
@@ -135,8 +141,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             if files.get_file_from_path(output.src_uri) is not None:
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(preview.GeneratedFile.generated(config, output.src_uri, content=output.content,
-                                                         inclusion=inclusion))
+            files.append(
+                preview.GeneratedFile.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
+            )
 
     def _reader_markdown(self, file: File) -> str:
         """A page's Markdown as readers get it (to tell which pages a change touched)."""
@@ -160,8 +167,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         if self.search is not None:
             assert self.site is not None
             src_uri = page.file.src_uri
-            self.search.add(PageToIndex(src_uri, theme_title(page, config.site_name), html,
-                                        classify(self.site, src_uri)))
+            self.search.add(
+                PageToIndex(src_uri, theme_title(page, config.site_name), html, classify(self.site, src_uri))
+            )
         return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -174,11 +182,22 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         assert self.settings is not None
-        shared = SharedPage(page.file.src_uri, page.canonical_url or "", html.unescape(page.title or ""), page.meta,
-                            page.content or "", page.is_homepage)
-        sharing = page_sharing(shared, site_url=self.settings.site_url, site_name=self.settings.site_name,
-                               site_description=self.settings.site_description,
-                               docs_dir=Path(config.docs_dir), default_image=self.default_image)
+        shared = SharedPage(
+            page.file.src_uri,
+            page.canonical_url or "",
+            html.unescape(page.title or ""),
+            page.meta,
+            page.content or "",
+            page.is_homepage,
+        )
+        sharing = page_sharing(
+            shared,
+            site_url=self.settings.site_url,
+            site_name=self.settings.site_name,
+            site_description=self.settings.site_description,
+            docs_dir=Path(config.docs_dir),
+            default_image=self.default_image,
+        )
         # Material writes this meta tag itself, unescaped: Markup keeps a '"' from breaking it.
         page.meta["description"] = escape(sharing.description)
         context["ktt_sharing"] = sharing  # type: ignore[typeddict-unknown-key]  # a theme variable of ours

@@ -1,8 +1,9 @@
 """Live preview (``mkdocs serve``): keep serving with invalid data, and redo only what changed.
 
-With invalid data, every page shows the problems. MkDocs 1.6 stops ``mkdocs serve`` when the first build raises, and on a later rebuild it only
-prints the error in the terminal while the browser keeps the old page ("the server will appear
-stuck"). An editor watching the browser would never know why their change does not show.
+With invalid data, every page shows the problems. MkDocs 1.6 stops ``mkdocs serve`` when the
+first build raises, and on a later rebuild it only prints the error in the terminal while the
+browser keeps the old page ("the server will appear stuck"). An editor watching the browser
+would never know why their change does not show.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class ChangedPages:
                 os.utime(file.abs_dest_path, (0, 0))
         self._previous = current
         return changed
+
 
 #: What MkDocs 1.6 puts at the top of a draft shown by ``mkdocs serve`` (``commands/build.py``).
 #: Our own Vietnamese banner replaces it; if MkDocs writes it otherwise, both simply show.

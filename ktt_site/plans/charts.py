@@ -41,8 +41,14 @@ def _number(value: float) -> str:
 
 
 def cumulative_chart(
-    series: Sequence[Point], goal: TargetRange, period: Period, *, chart_id: str, title: str,
-    description: str, unit: str,
+    series: Sequence[Point],
+    goal: TargetRange,
+    period: Period,
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    unit: str,
 ) -> Markup:
     """The value over the period (month by month) against the target and its linear share."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -61,20 +67,30 @@ def cumulative_chart(
     ]
     for step in range(5):
         tick = top * step / 4
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(tick))}" y2="{_fmt(y(tick))}" stroke="currentColor" stroke-opacity="0.15"/>')
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(tick))}" y2="{_fmt(y(tick))}" stroke="currentColor" stroke-opacity="0.15"/>'
+        )
         parts.append(f'<text x="{LEFT - 6}" y="{_fmt(y(tick) + 4)}" text-anchor="end">{escape(_number(tick))}</text>')
     month = dt.date(period.start.year, period.start.month, 1)
     while month <= period.end:
         if month >= period.start:
-            parts.append(f'<text x="{_fmt(x(month))}" y="{HEIGHT - BOTTOM + 22}" text-anchor="middle">T{month.month}</text>')
+            parts.append(
+                f'<text x="{_fmt(x(month))}" y="{HEIGHT - BOTTOM + 22}" text-anchor="middle">T{month.month}</text>'
+            )
         month = dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 6}">{escape(unit)}; tháng {period.start.month}/{period.start.year} đến {period.end.month}/{period.end.year}</text>')
+    parts.append(
+        f'<text x="{LEFT}" y="{HEIGHT - 6}">{escape(unit)}; tháng {period.start.month}/{period.start.year} đến {period.end.month}/{period.end.year}</text>'
+    )
     parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(0))}" y2="{_fmt(y(0))}" stroke="currentColor"/>')
     for level, dash in ((goal.min, "6 4"), (goal.max, "2 4")):
         if level is not None:
-            parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(level))}" y2="{_fmt(y(level))}" stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="{dash}"/>')
+            parts.append(
+                f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(level))}" y2="{_fmt(y(level))}" stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="{dash}"/>'
+            )
     if goal.min:
-        parts.append(f'<line x1="{_fmt(x(period.start))}" y1="{_fmt(y(0))}" x2="{_fmt(x(period.end))}" y2="{_fmt(y(goal.min))}" stroke="{SHARE_COLOUR}" stroke-width="1.5" stroke-dasharray="3 3"/>')
+        parts.append(
+            f'<line x1="{_fmt(x(period.start))}" y1="{_fmt(y(0))}" x2="{_fmt(x(period.end))}" y2="{_fmt(y(goal.min))}" stroke="{SHARE_COLOUR}" stroke-width="1.5" stroke-dasharray="3 3"/>'
+        )
     points = [(x(p.date), y(p.value)) for p in series if p.value is not None]
     if points:
         path = " ".join(f"{_fmt(px)},{_fmt(py)}" for px, py in points)
@@ -110,9 +126,15 @@ def bar_chart(bars: Sequence[tuple[str, float]], *, chart_id: str, title: str, d
         height = plot_h * value / top
         bx = LEFT + slot * index + slot * 0.25
         by = TOP + plot_h - height
-        parts.append(f'<rect x="{_fmt(bx)}" y="{_fmt(by)}" width="{_fmt(slot * 0.5)}" height="{_fmt(height)}" fill="{VALUE_COLOUR}"/>')
-        parts.append(f'<text x="{_fmt(bx + slot * 0.25)}" y="{_fmt(by - 6)}" text-anchor="middle">{escape(_number(value))}</text>')
-        parts.append(f'<text x="{_fmt(bx + slot * 0.25)}" y="{TOP + plot_h + 22}" text-anchor="middle">{escape(label)}</text>')
+        parts.append(
+            f'<rect x="{_fmt(bx)}" y="{_fmt(by)}" width="{_fmt(slot * 0.5)}" height="{_fmt(height)}" fill="{VALUE_COLOUR}"/>'
+        )
+        parts.append(
+            f'<text x="{_fmt(bx + slot * 0.25)}" y="{_fmt(by - 6)}" text-anchor="middle">{escape(_number(value))}</text>'
+        )
+        parts.append(
+            f'<text x="{_fmt(bx + slot * 0.25)}" y="{TOP + plot_h + 22}" text-anchor="middle">{escape(label)}</text>'
+        )
     parts.append(f'<text x="{LEFT}" y="{HEIGHT - 6}">{escape(unit)}</text>')
     parts.append("</g></svg>")
     return Markup("".join(parts))

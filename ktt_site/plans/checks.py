@@ -21,55 +21,98 @@ def check_plans(site: SiteData, log: ProblemLog) -> None:
         where = plan.origin
         for index, doc_id in enumerate(plan.basis):
             if doc_id not in legal:
-                log.add(where.path, where.line("basis", index), f"basis[{index}]", f"không có văn bản mang mã '{doc_id}'")
+                log.add(
+                    where.path, where.line("basis", index), f"basis[{index}]", f"không có văn bản mang mã '{doc_id}'"
+                )
         if plan.legal_document and plan.legal_document not in legal:
-            log.add(where.path, where.line("legal_document"), "legal_document",
-                    f"không có văn bản mang mã '{plan.legal_document}'")
+            log.add(
+                where.path,
+                where.line("legal_document"),
+                "legal_document",
+                f"không có văn bản mang mã '{plan.legal_document}'",
+            )
         task_ids = {task.id for task in plan.tasks}
         for index, task in enumerate(plan.tasks):
             if [t.id for t in plan.tasks].index(task.id) != index:
-                log.add(where.path, where.line("tasks", index, "id"), f"tasks[{index}].id", f"mã nhiệm vụ '{task.id}' bị trùng")
+                log.add(
+                    where.path,
+                    where.line("tasks", index, "id"),
+                    f"tasks[{index}].id",
+                    f"mã nhiệm vụ '{task.id}' bị trùng",
+                )
         for org_id, duties in plan.assignments.items():
             if org_id not in orgs:
-                log.add(where.path, where.line("assignments", org_id), f"assignments.{org_id}",
-                        f"không có tổ chức mang mã '{org_id}'")
+                log.add(
+                    where.path,
+                    where.line("assignments", org_id),
+                    f"assignments.{org_id}",
+                    f"không có tổ chức mang mã '{org_id}'",
+                )
             for index, duty in enumerate(duties):
                 if duty.task and duty.task not in task_ids:
-                    log.add(where.path, where.line("assignments", org_id, index, "task"),
-                            f"assignments.{org_id}[{index}].task", f"không có nhiệm vụ mang mã '{duty.task}'")
+                    log.add(
+                        where.path,
+                        where.line("assignments", org_id, index, "task"),
+                        f"assignments.{org_id}[{index}].task",
+                        f"không có nhiệm vụ mang mã '{duty.task}'",
+                    )
                 for t_index, task_id in enumerate(duty.tasks):
                     if task_id not in task_ids:
-                        log.add(where.path, where.line("assignments", org_id, index, "tasks", t_index),
-                                f"assignments.{org_id}[{index}].tasks[{t_index}]", f"không có nhiệm vụ mang mã '{task_id}'")
+                        log.add(
+                            where.path,
+                            where.line("assignments", org_id, index, "tasks", t_index),
+                            f"assignments.{org_id}[{index}].tasks[{t_index}]",
+                            f"không có nhiệm vụ mang mã '{task_id}'",
+                        )
         seen: set[str] = set()
         for index, target in enumerate(plan.targets):
             if target.id in seen:
-                log.add(where.path, where.line("targets", index, "id"), f"targets[{index}].id",
-                        f"mã chỉ tiêu '{target.id}' bị trùng")
+                log.add(
+                    where.path,
+                    where.line("targets", index, "id"),
+                    f"targets[{index}].id",
+                    f"mã chỉ tiêu '{target.id}' bị trùng",
+                )
             elif target.id in RESERVED_TARGET_IDS:
-                log.add(where.path, where.line("targets", index, "id"), f"targets[{index}].id",
-                        f"mã chỉ tiêu '{target.id}' trùng tên một trang có sẵn; hãy chọn mã khác")
+                log.add(
+                    where.path,
+                    where.line("targets", index, "id"),
+                    f"targets[{index}].id",
+                    f"mã chỉ tiêu '{target.id}' trùng tên một trang có sẵn; hãy chọn mã khác",
+                )
             seen.add(target.id)
             for b_index, doc_id in enumerate(getattr(target.measure, "legal_basis", [])):
                 if doc_id not in legal:
-                    log.add(where.path, where.line("targets", index, "measure", "legal_basis", b_index),
-                            f"targets[{index}].measure.legal_basis[{b_index}]", f"không có văn bản mang mã '{doc_id}'")
+                    log.add(
+                        where.path,
+                        where.line("targets", index, "measure", "legal_basis", b_index),
+                        f"targets[{index}].measure.legal_basis[{b_index}]",
+                        f"không có văn bản mang mã '{doc_id}'",
+                    )
             if isinstance(target.measure, Reported) and target.measure.per_organization and target.target.min is None:
-                log.add(where.path, where.line("targets", index, "target"), f"targets[{index}].target",
-                        "chỉ tiêu cho từng tổ chức cần mức tối thiểu (min)")
+                log.add(
+                    where.path,
+                    where.line("targets", index, "target"),
+                    f"targets[{index}].target",
+                    "chỉ tiêu cho từng tổ chức cần mức tối thiểu (min)",
+                )
     for year, reports in site.progress.items():
         year_plan = site.plans.get(year)
         for org_id, report_file in reports.items():
             if year_plan is None:
                 log.add(report_file.origin.path, None, "", f"không có kế hoạch năm {year} (plans/{year}.yaml)")
             if org_id not in orgs:
-                log.add(report_file.origin.path, None, "",
-                        f"tên tệp phải là mã một tổ chức; không có tổ chức '{org_id}'")
+                log.add(
+                    report_file.origin.path, None, "", f"tên tệp phải là mã một tổ chức; không có tổ chức '{org_id}'"
+                )
             if year_plan is None:
                 continue
             for index, report in enumerate(report_file.reports):
                 if not year_plan.period.start <= report.date <= year_plan.period.end:
-                    log.add(report_file.origin.path, report_file.origin.line("reports", index, "date"),
-                            f"reports[{index}].date",
-                            f"ngày chốt số liệu {vn_date(report.date)} nằm ngoài kỳ kế hoạch "
-                            f"({vn_date(year_plan.period.start)} đến {vn_date(year_plan.period.end)})")
+                    log.add(
+                        report_file.origin.path,
+                        report_file.origin.line("reports", index, "date"),
+                        f"reports[{index}].date",
+                        f"ngày chốt số liệu {vn_date(report.date)} nằm ngoài kỳ kế hoạch "
+                        f"({vn_date(year_plan.period.start)} đến {vn_date(year_plan.period.end)})",
+                    )

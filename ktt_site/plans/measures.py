@@ -130,7 +130,11 @@ class CoverageResult:
 
 
 def qualifies_for_coverage(
-    cooperative: Cooperative, *, kinds: Iterable[str], legal_basis: Iterable[str], key_product: bool,
+    cooperative: Cooperative,
+    *,
+    kinds: Iterable[str],
+    legal_basis: Iterable[str],
+    key_product: bool,
     as_of: dt.date,
 ) -> bool:
     if not _matches(cooperative, kinds, legal_basis) or not cooperative.active_on(as_of):
@@ -269,7 +273,8 @@ def reported_figures(
     for org_id in organizations:
         report_file = progress.get(org_id)
         used = [
-            r for r in (report_file.reports if report_file else [])
+            r
+            for r in (report_file.reports if report_file else [])
             if period.start <= r.date <= end and getattr(r, field) is not None
         ]
         used.sort(key=lambda r: r.date)

@@ -59,7 +59,9 @@ class CountCooperatives(Record):
 
     type: Literal["count_cooperatives"]
     kinds: list[CooperativeKind] = Field(min_length=1, description="Loại được đếm.")
-    legal_basis: list[Slug] = Field(default_factory=list, description="Chỉ đếm HTX theo các văn bản này (để trống: mọi văn bản).")
+    legal_basis: list[Slug] = Field(
+        default_factory=list, description="Chỉ đếm HTX theo các văn bản này (để trống: mọi văn bản)."
+    )
 
 
 class CommuneCoverage(Record):
@@ -75,7 +77,9 @@ class IncomeGrowth(Record):
     """Members' average income, weighted by members, against the year before."""
 
     type: Literal["income_growth"]
-    year: int | None = Field(default=None, ge=1950, le=2100, description="Năm so sánh với năm trước (mặc định: năm kết thúc kỳ kế hoạch).")
+    year: int | None = Field(
+        default=None, ge=1950, le=2100, description="Năm so sánh với năm trước (mặc định: năm kết thúc kỳ kế hoạch)."
+    )
 
 
 class Reported(Record):
@@ -95,7 +99,9 @@ Measure = Annotated[
 class TargetRange(Record):
     min: float | None = Field(default=None, ge=0, description="Mức tối thiểu (đạt khi bằng hoặc vượt).")
     max: float | None = Field(default=None, ge=0, description="Mức tối đa của khoảng (vượt khi cao hơn).")
-    min_exclusive: bool = Field(default=False, description="true: chỉ đạt khi lớn hơn hẳn min (ví dụ 'tăng hơn năm trước').")
+    min_exclusive: bool = Field(
+        default=False, description="true: chỉ đạt khi lớn hơn hẳn min (ví dụ 'tăng hơn năm trước')."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> TargetRange:
@@ -122,7 +128,9 @@ class Plan(Record):
     title: PlainText = Field(description="Tên kế hoạch.")
     number: PlainText | None = Field(default=None, description="Số hiệu kế hoạch (nếu có).")
     issued: dt.date | None = Field(default=None, description="Ngày ban hành.")
-    legal_document: Slug | None = Field(default=None, description="Mã văn bản của chính kế hoạch trong thư viện văn bản.")
+    legal_document: Slug | None = Field(
+        default=None, description="Mã văn bản của chính kế hoạch trong thư viện văn bản."
+    )
     basis: list[Slug] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
     period: Period = Field(description="Thời gian thực hiện.")
     purposes: list[PlainText] = Field(default_factory=list, description="Mục đích.")
@@ -130,7 +138,9 @@ class Plan(Record):
     general_targets: list[PlainText] = Field(default_factory=list, description="Mục tiêu chung.")
     tasks: list[Task] = Field(default_factory=list, description="Nội dung phối hợp.")
     assignments: dict[Slug, list[Assignment]] = Field(default_factory=dict, description="Phân công theo mã tổ chức.")
-    assignments_note: PlainText | None = Field(default=None, description="Ghi chú về bảng phân công (ví dụ: cách xếp việc vào từng mục).")
+    assignments_note: PlainText | None = Field(
+        default=None, description="Ghi chú về bảng phân công (ví dụ: cách xếp việc vào từng mục)."
+    )
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu cụ thể.")
     funding: list[PlainText] = Field(default_factory=list, description="Kinh phí thực hiện.")
     sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web nguồn của văn bản kế hoạch.")
@@ -140,10 +150,16 @@ class ProgressReport(Record):
     """One report: what happened since the organisation's previous report, up to ``date``."""
 
     date: dt.date = Field(description="Ngày chốt số liệu; số liệu là phần phát sinh từ lần báo cáo trước đến ngày này.")
-    training_classes: NonNegativeInt | None = Field(default=None, description="Số lớp tập huấn đã tổ chức trong kỳ báo cáo.")
+    training_classes: NonNegativeInt | None = Field(
+        default=None, description="Số lớp tập huấn đã tổ chức trong kỳ báo cáo."
+    )
     trainees: NonNegativeInt | None = Field(default=None, description="Số người dự tập huấn trong kỳ báo cáo.")
-    new_tht: NonNegativeInt | None = Field(default=None, description="Số THT mới do hội viên thành lập trong kỳ báo cáo.")
-    new_htx: NonNegativeInt | None = Field(default=None, description="Số HTX mới do hội viên thành lập trong kỳ báo cáo.")
+    new_tht: NonNegativeInt | None = Field(
+        default=None, description="Số THT mới do hội viên thành lập trong kỳ báo cáo."
+    )
+    new_htx: NonNegativeInt | None = Field(
+        default=None, description="Số HTX mới do hội viên thành lập trong kỳ báo cáo."
+    )
     notes: PlainText | None = Field(default=None, description="Ghi chú.")
 
 

@@ -60,10 +60,17 @@ def plan_page(site: SiteData, progress: PlanProgress) -> Output:
                     roles[org_id][task_id] = duty.role
     assigned = [org for org in site.organizations if org in plan.assignments]
     return page(
-        plan_uri(plan), "plans/plan.md.j2", title=plan.title, in_nav=True,
-        front_matter={"description": f"{plan.title}: mục đích, yêu cầu, chỉ tiêu, nội dung phối hợp và phân công "
-                                     f"giữa Liên minh HTX và các tổ chức chính trị - xã hội."},
-        roles=roles, assigned=assigned, **_common(site, progress),
+        plan_uri(plan),
+        "plans/plan.md.j2",
+        title=plan.title,
+        in_nav=True,
+        front_matter={
+            "description": f"{plan.title}: mục đích, yêu cầu, chỉ tiêu, nội dung phối hợp và phân công "
+            f"giữa Liên minh HTX và các tổ chức chính trị - xã hội."
+        },
+        roles=roles,
+        assigned=assigned,
+        **_common(site, progress),
     )
 
 
@@ -71,9 +78,14 @@ def overview_page(site: SiteData, progress: PlanProgress) -> Output:
     plan = progress.plan
     title = f"Tiến độ {plan.title[0].lower()}{plan.title[1:]}"
     return page(
-        overview_uri(plan), "plans/overview.md.j2", title=title, in_nav=True,
-        front_matter={"description": f"Tiến độ {len(progress.targets)} chỉ tiêu của {plan.title}, "
-                                     f"tính từ dữ liệu đến ngày {vn_date(progress.as_of)}."},
+        overview_uri(plan),
+        "plans/overview.md.j2",
+        title=title,
+        in_nav=True,
+        front_matter={
+            "description": f"Tiến độ {len(progress.targets)} chỉ tiêu của {plan.title}, "
+            f"tính từ dữ liệu đến ngày {vn_date(progress.as_of)}."
+        },
         **_common(site, progress),
     )
 
@@ -87,21 +99,29 @@ def _chart(progress: TargetProgress) -> Any:
             return None
         return charts.bar_chart(
             [(str(result.year - 1), result.average_previous), (str(result.year), result.average_year)],
-            chart_id=chart_id, title=f"Thu nhập bình quân của thành viên, năm {result.year - 1} và {result.year}",
-            description=(f"Năm {result.year - 1}: {display.number(result.average_previous, 0)} đồng; "
-                         f"năm {result.year}: {display.number(result.average_year, 0)} đồng; "
-                         f"thay đổi {display.value_text(progress)}."),
+            chart_id=chart_id,
+            title=f"Thu nhập bình quân của thành viên, năm {result.year - 1} và {result.year}",
+            description=(
+                f"Năm {result.year - 1}: {display.number(result.average_previous, 0)} đồng; "
+                f"năm {result.year}: {display.number(result.average_year, 0)} đồng; "
+                f"thay đổi {display.value_text(progress)}."
+            ),
             unit="đồng/người/năm",
         )
     if not progress.series:
         return None
     last = progress.series[-1]
     return charts.cumulative_chart(
-        progress.series, progress.goal, plan.period, chart_id=chart_id,
+        progress.series,
+        progress.goal,
+        plan.period,
+        chart_id=chart_id,
         title=f"{target.title}: giá trị cộng dồn theo tháng",
-        description=(f"Từ {vn_date(plan.period.start)} đến {vn_date(last.date)}, giá trị đạt "
-                     f"{display.value_text(progress)}; chỉ tiêu {display.target_text(progress)}. "
-                     "Đường nét đứt xanh lá là mức chỉ tiêu, đường chấm xám là tiến độ cần đạt theo thời gian."),
+        description=(
+            f"Từ {vn_date(plan.period.start)} đến {vn_date(last.date)}, giá trị đạt "
+            f"{display.value_text(progress)}; chỉ tiêu {display.target_text(progress)}. "
+            "Đường nét đứt xanh lá là mức chỉ tiêu, đường chấm xám là tiến độ cần đạt theo thời gian."
+        ),
         unit=progress.unit,
     )
 
@@ -109,11 +129,19 @@ def _chart(progress: TargetProgress) -> Any:
 def target_page(site: SiteData, progress: PlanProgress, target: TargetProgress) -> Output:
     plan = progress.plan
     return page(
-        target_uri(plan, target.target.id), "plans/target.md.j2", title=target.target.title,
-        front_matter={"description": (f"{target.target.title}: {display.value_text(target)} so với chỉ tiêu "
-                                      f"{display.target_text(target)}, tính đến {vn_date(target.as_of)} "
-                                      f"({target.status_label.lower()}).")},
-        t=target, chart=_chart(target), **_common(site, progress),
+        target_uri(plan, target.target.id),
+        "plans/target.md.j2",
+        title=target.target.title,
+        front_matter={
+            "description": (
+                f"{target.target.title}: {display.value_text(target)} so với chỉ tiêu "
+                f"{display.target_text(target)}, tính đến {vn_date(target.as_of)} "
+                f"({target.status_label.lower()})."
+            )
+        },
+        t=target,
+        chart=_chart(target),
+        **_common(site, progress),
     )
 
 
@@ -121,10 +149,14 @@ def reports_page(site: SiteData, progress: PlanProgress) -> Output:
     plan = progress.plan
     reports = site.progress.get(plan.id, {})
     return page(
-        reports_uri(plan), "plans/reports.md.j2", title=f"Báo cáo của các tổ chức năm {plan.id}",
-        front_matter={"description": f"Số liệu các tổ chức báo cáo theo {plan.title}: lớp tập huấn, "
-                                     f"người dự, THT và HTX mới."},
-        reports=reports, **_common(site, progress),
+        reports_uri(plan),
+        "plans/reports.md.j2",
+        title=f"Báo cáo của các tổ chức năm {plan.id}",
+        front_matter={
+            "description": f"Số liệu các tổ chức báo cáo theo {plan.title}: lớp tập huấn, người dự, THT và HTX mới."
+        },
+        reports=reports,
+        **_common(site, progress),
     )
 
 

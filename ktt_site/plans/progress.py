@@ -135,21 +135,33 @@ def evaluate(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> Resu
     measure = target.measure
     if isinstance(measure, CountCooperatives):
         return measures.count_founded(
-            site.cooperatives.values(), kinds=measure.kinds, legal_basis=measure.legal_basis,
-            period=plan.period, as_of=as_of, communes=site.communes,
+            site.cooperatives.values(),
+            kinds=measure.kinds,
+            legal_basis=measure.legal_basis,
+            period=plan.period,
+            as_of=as_of,
+            communes=site.communes,
             organizations={o.id: o.short_name for o in site.organizations.values()},
         )
     if isinstance(measure, CommuneCoverage):
         return measures.commune_coverage(
-            site.cooperatives.values(), site.localities.districts, kinds=measure.kinds,
-            legal_basis=measure.legal_basis, key_product=measure.key_product, as_of=as_of,
+            site.cooperatives.values(),
+            site.localities.districts,
+            kinds=measure.kinds,
+            legal_basis=measure.legal_basis,
+            key_product=measure.key_product,
+            as_of=as_of,
         )
     if isinstance(measure, IncomeGrowth):
         return measures.income_growth(site.cooperatives.values(), year=measure.year or plan_year(plan), as_of=as_of)
     assert isinstance(measure, Reported)
     return measures.reported_figures(
-        site.progress.get(plan.id, {}), list(site.organizations), field=measure.field,
-        period=plan.period, as_of=as_of, per_organization=target.target if measure.per_organization else None,
+        site.progress.get(plan.id, {}),
+        list(site.organizations),
+        field=measure.field,
+        period=plan.period,
+        as_of=as_of,
+        per_organization=target.target if measure.per_organization else None,
     )
 
 
@@ -196,10 +208,16 @@ def target_progress(site: SiteData, plan: Plan, target: Target, as_of: dt.date) 
             value = result.value if day == as_of else evaluate(site, plan, target, day).value
             series.append(Point(day, value, expected_by(goal, plan.period, day)))
     return TargetProgress(
-        plan=plan, target=target, as_of=as_of, result=result, goal=goal, unit=unit,
+        plan=plan,
+        target=target,
+        as_of=as_of,
+        result=result,
+        goal=goal,
+        unit=unit,
         status=status_of(result.value, goal, plan.period, as_of),
         expected=expected_by(goal, plan.period, as_of) if as_of <= plan.period.end else goal.min,
-        series=series, uses_reports=isinstance(target.measure, Reported),
+        series=series,
+        uses_reports=isinstance(target.measure, Reported),
         illustrative=_illustrative(result),
     )
 
@@ -207,7 +225,10 @@ def target_progress(site: SiteData, plan: Plan, target: Target, as_of: dt.date) 
 def plan_progress(site: SiteData, plan: Plan, as_of: dt.date | None = None) -> PlanProgress:
     as_of = as_of or site.as_of
     return PlanProgress(
-        plan, as_of, plan_state(plan.period, as_of), elapsed_fraction(plan.period, as_of),
+        plan,
+        as_of,
+        plan_state(plan.period, as_of),
+        elapsed_fraction(plan.period, as_of),
         [target_progress(site, plan, target, as_of) for target in plan.targets],
     )
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from lxml import etree  # type: ignore[import-untyped]  # no stubs shipped; lxml-stubs is not a dependency
+from lxml import etree
 
 from ktt_site.dates import vn_date
 from ktt_site.search.folding import words

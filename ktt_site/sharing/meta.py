@@ -67,7 +67,9 @@ class SharedPage:
         """A bulletin article: any page of an issue folder but the issue's own index."""
         parts = self.src_uri.split("/")
         return (
-            len(parts) == 3 and parts[0] == BULLETIN_DIR and parts[2] != "index.md"
+            len(parts) == 3
+            and parts[0] == BULLETIN_DIR
+            and parts[2] != "index.md"
             and ISSUE_FOLDER.match(parts[1]) is not None
         )
 
@@ -122,7 +124,12 @@ def describe(page: SharedPage, site_description: str) -> str:
 
 
 def page_sharing(
-    page: SharedPage, *, site_url: str, site_name: str, site_description: str, docs_dir: Path,
+    page: SharedPage,
+    *,
+    site_url: str,
+    site_name: str,
+    site_description: str,
+    docs_dir: Path,
     default_image: str | SharedImage | None = DEFAULT_IMAGE,
 ) -> Sharing:
     """Sharing tags of one page; ``default_image`` is used where the page has no picture (a
