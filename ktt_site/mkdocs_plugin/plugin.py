@@ -8,12 +8,13 @@ are shown with a banner, and with ``--dirty`` (``make serve``) only changed page
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ktt_site.bulletin.enrich import editor_pages
@@ -25,6 +26,7 @@ from ktt_site.mkdocs_plugin import preview
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
 from ktt_site.outputs import build_outputs
 from ktt_site.preview import problems_markdown
+from ktt_site.publishing import PublishError, StagedSite
 from ktt_site.rendering import BuildSettings
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
+#: The engine's own logger ("mkdocs", or "properdocs" under ProperDocs): its warnings fail --strict.
+ENGINE_LOGGER = logging.getLogger(BasePlugin.__module__.split(".")[0])
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 
@@ -71,6 +75,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.preview_pages: list[tuple[str, bool]] = []
         self.search: BackgroundIndexer | None = None
         self.default_image: SharedImage | None = None
+        self.staged: StagedSite | None = None
+        self.warnings = _WarningCount()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -111,6 +117,14 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         )
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        if not self.serving and not self.dirty:  # a dirty build writes only some files: in place
+            # Everything is written beside site/, which is replaced only by a whole build.
+            self.staged = StagedSite(Path(config.site_dir).resolve())
+            try:
+                config.site_dir = str(self.staged.start())
+            except PublishError as exc:
+                raise PluginError(str(exc)) from None
+            self.warnings.reset(strict=bool(config.strict))
         if not self.problems and not self.serving:
             # Started now, so Pagefind is up before the first page is.
             self.search = BackgroundIndexer(Path(config.site_dir))
@@ -207,6 +221,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
         return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
 
+    # Last of every plugin's post-build step: the site is published only once all are done.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is None:
             return
@@ -219,12 +235,30 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
                 raise PluginError(f"không tạo được chỉ mục tìm kiếm: {exc}") from None
             finally:
                 self._stop_search()
+        if self.staged is not None:
+            if self.warnings.stop_strict_build():  # MkDocs aborts right after this hook
+                self._discard_staging()
+                return
+            try:
+                self.staged.publish()
+            except PublishError as exc:
+                raise PluginError(str(exc)) from None
+            finally:
+                self._discard_staging()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_search()
+        self._discard_staging()
+
+    def _discard_staging(self) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
+        self.warnings.reset(strict=False)
 
     def on_shutdown(self) -> None:
         self._stop_search()
+        self._discard_staging()
 
     def _stop_search(self) -> None:
         if self.search is not None:
@@ -234,3 +268,24 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
         return server
+
+
+class _WarningCount(logging.Handler):
+    """Counts the engine's warnings while a strict build runs: MkDocs fails such a build only
+    after the last post-build step, so the site must not be published before it can tell."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def reset(self, *, strict: bool) -> None:
+        self.count = 0
+        ENGINE_LOGGER.removeHandler(self)
+        if strict:
+            ENGINE_LOGGER.addHandler(self)
+
+    def stop_strict_build(self) -> bool:
+        return self in ENGINE_LOGGER.handlers and self.count > 0
