@@ -50,8 +50,8 @@ class BackgroundIndexer:
         self._failure: str | None = None
 
     def _service(self) -> PagefindService:
-        # Started with the first page, not in __init__: until then MkDocs' process runs no other
-        # thread (the service reads Pagefind's replies in one), so it may still be forked.
+        # Started with the first page, not in __init__: a build that fails before any page is
+        # rendered (a broken nav, say) never starts Pagefind.
         if self._pagefind is None:
             self._pagefind = PagefindService()
         return self._pagefind
