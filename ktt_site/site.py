@@ -7,6 +7,7 @@ and raises :class:`~ktt_site.errors.DataValidationError` once, before anything i
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -86,6 +87,17 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     if not data_dir.is_dir():
         log.add(data_dir, None, "", "không tìm thấy thư mục dữ liệu")
         log.raise_if_any()
+    # A link would publish, or read, a file from outside the repository: nothing is read first.
+    for folder in (data_dir, paths.docs_dir):
+        for link in symbolic_links(folder):
+            log.add(
+                link,
+                None,
+                "",
+                "là liên kết (symlink), không phải tệp thật; trang chỉ dùng tệp nằm trong kho, "
+                "hãy chép tệp hoặc thư mục vào đây thay cho liên kết",
+            )
+    log.raise_if_any()
     organizations = load_organizations(data_dir, log)
     localities = load_localities(data_dir, log)
     cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
@@ -109,6 +121,14 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     log.raise_if_any()
     site.plan_progress = compute_progress(site)
     return site
+
+
+def symbolic_links(folder: Path) -> list[Path]:
+    """Every symbolic link under ``folder``, a linked folder listed but not entered."""
+    found = []
+    for directory, folders, files in os.walk(folder):
+        found += [Path(directory, name) for name in folders + files if Path(directory, name).is_symlink()]
+    return sorted(found)
 
 
 def _check_ids(
