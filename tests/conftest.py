@@ -13,6 +13,8 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
+#: Facts the shipped data is checked against, copied into the repository with their sources.
+REFERENCE = Path(__file__).parent / "reference"
 BIN = Path(sys.executable).parent
 
 

@@ -8,13 +8,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import REFERENCE
 
 from ktt_site.errors import ProblemLog
 from ktt_site.legal.model import LegalDocument
 from ktt_site.validation import load_record_folder
 
 ROOT = Path(__file__).parent.parent
-REFERENCE = ROOT.parent / "shared" / "reference"
 FACTS = "domain-facts.md"
 PLAN = "ke-hoach-phoi-hop-ktt-2018.txt"
 
@@ -149,8 +149,6 @@ def library() -> dict[str, LegalDocument]:
 
 @pytest.fixture(scope="module")
 def references() -> dict[str, str]:
-    if not REFERENCE.is_dir():
-        pytest.skip(f"reference files not found at {REFERENCE}")
     return {name: normal((REFERENCE / name).read_text(encoding="utf-8")) for name in (FACTS, PLAN)}
 
 
