@@ -45,9 +45,7 @@ class SiteProject:
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-        return subprocess.run(
-            list(args), cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600
-        )
+        return subprocess.run(list(args), cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600)
 
     def build(self, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         """``mkdocs build --strict``, as ``make site`` runs it."""
@@ -69,8 +67,12 @@ def make_dry_run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     the outer make's variables would otherwise add "Entering directory" lines and flags."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     return subprocess.run(
-        ["make", "--no-print-directory", "-n", *args], cwd=cwd, capture_output=True, text=True,
-        env=env, timeout=60,
+        ["make", "--no-print-directory", "-n", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
 
 
@@ -89,7 +91,11 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764115200"}
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=900,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -97,8 +103,4 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def file_tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` by its relative path, with its bytes (to compare two builds)."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

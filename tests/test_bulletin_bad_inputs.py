@@ -47,7 +47,4 @@ def test_an_editor_page_at_the_bulletin_home_is_refused(project):
     project.write("content/ban-tin/index.md", "# Bản tin của tôi\n")
     check = project.check()
     assert check.returncode != 0
-    assert (
-        "content/ban-tin/index.md: trang content/ban-tin/index.md do hệ thống tự sinh"
-        in check.stderr
-    )
+    assert "content/ban-tin/index.md: trang content/ban-tin/index.md do hệ thống tự sinh" in check.stderr

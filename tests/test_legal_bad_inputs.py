@@ -44,8 +44,7 @@ def test_a_replacement_cycle_is_an_error_with_file_and_line(project):
         ),
         (
             "content/ban-tin/2018-so-01/bai.md",
-            "---\ntitle: Bài\ndate: 2018-06-01\n---\n\n"
-            'Đoạn một.\n\nTheo {{ van_ban("luat-2099") }}.\n',
+            '---\ntitle: Bài\ndate: 2018-06-01\n---\n\nĐoạn một.\n\nTheo {{ van_ban("luat-2099") }}.\n',
             f"content/ban-tin/2018-so-01/bai.md:8: van_ban: {UNKNOWN}",
         ),
         (
@@ -99,9 +98,7 @@ def test_a_partial_date_is_accepted_but_an_invalid_one_is_explained(project):
         DECREE + "issued: 2019-13\n",
     )
     (problem,) = problems(project.check())
-    assert problem.startswith(
-        "models_data/legal/nd-77-2019.yaml:5: issued: ngày '2019-13' không hợp lệ"
-    )
+    assert problem.startswith("models_data/legal/nd-77-2019.yaml:5: issued: ngày '2019-13' không hợp lệ")
 
 
 def test_number_and_issued_must_be_written_even_when_unknown(project):
@@ -115,7 +112,6 @@ def test_number_and_issued_must_be_written_even_when_unknown(project):
     ]
     project.write(
         "models_data/legal/ke-hoach.yaml",
-        "number: null\ntype: ke-hoach\ntitle: Kế hoạch phối hợp\n"
-        "issuer: Liên minh Hợp tác xã\nissued: null\n",
+        "number: null\ntype: ke-hoach\ntitle: Kế hoạch phối hợp\nissuer: Liên minh Hợp tác xã\nissued: null\n",
     )
     assert project.check().returncode == 0

@@ -133,9 +133,7 @@ def normal(text: str) -> str:
 
 def date_spellings(day: dt.date) -> set[str]:
     return {
-        f"{d}/{m}/{day.year}"
-        for d in (str(day.day), f"{day.day:02d}")
-        for m in (str(day.month), f"{day.month:02d}")
+        f"{d}/{m}/{day.year}" for d in (str(day.day), f"{day.day:02d}") for m in (str(day.month), f"{day.month:02d}")
     }
 
 
@@ -161,9 +159,7 @@ def test_number_dates_and_issuer_match_the_reference_files(library, references, 
     doc = library[doc_id]
     for field, (source, passage) in EVIDENCE[doc_id].items():
         passage = normal(passage)
-        assert passage in references[source], (
-            f"{doc_id}.{field}: passage not in {source}: {passage}"
-        )
+        assert passage in references[source], f"{doc_id}.{field}: passage not in {source}: {passage}"
         value = getattr(doc, field)
         if field == "issued" and value.day is None:
             assert str(value.year) in passage, (doc_id, field)
