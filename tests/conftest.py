@@ -6,10 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import in_process
 import pytest
+from in_process import Result
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
@@ -20,7 +23,8 @@ BIN = Path(sys.executable).parent
 
 @dataclass
 class SiteProject:
-    """A site's repository in a temp folder: edit files, then check or build it for real."""
+    """A site's repository in a temp folder: edit files, then check or build it, for real (a new
+    process, as an editor runs the command) or in this process (the same code, much faster)."""
 
     root: Path
 
@@ -54,6 +58,18 @@ class SiteProject:
     def check(self, *extra: str) -> subprocess.CompletedProcess[str]:
         """``ktt-site check``, as an editor or a pre-commit hook runs it."""
         return self.run(str(BIN / "ktt-site"), "check", *extra)
+
+    def build_in_process(self, *, site_dir: Path | None = None, env: dict[str, str] | None = None) -> Result:
+        """What ``build()`` does and prints, run in this process (see ``in_process.py``)."""
+        return in_process.build(self.root, site_dir=site_dir, env=env)
+
+    def check_in_process(self, *extra: str) -> Result:
+        """What ``check()`` does and prints, run in this process (see ``in_process.py``)."""
+        return in_process.check(self.root, *extra)
+
+    def commands(self, *, real: bool) -> tuple[Callable[..., Result], Callable[..., Result]]:
+        """``(check, build)``: the real commands, or the same code run in this process."""
+        return (self.check, self.build) if real else (self.check_in_process, self.build_in_process)
 
     def output(self, rel: str) -> str:
         return (self.root / "site" / rel).read_text(encoding="utf-8")

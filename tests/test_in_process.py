@@ -1,0 +1,30 @@
+"""The in-process commands most tests use say and make exactly what the real commands do."""
+
+from __future__ import annotations
+
+from conftest import file_tree
+
+BROKEN = ("models_data/cooperatives/htx-dong-tam.yaml", "name: [Hợp tác xã\n")
+
+
+def _same(real, here) -> None:
+    assert (here.returncode, here.stdout, here.stderr) == (real.returncode, real.stdout, real.stderr)
+
+
+def test_check_prints_the_same_with_valid_data_bad_data_and_bad_arguments(project):
+    _same(project.check(), project.check_in_process())
+    _same(project.check("--format", "xml"), project.check_in_process("--format", "xml"))
+    project.write(*BROKEN)
+    for format_ in ("text", "github", "gitlab"):
+        _same(project.check("--format", format_), project.check_in_process("--format", format_))
+
+
+def test_a_failed_build_prints_the_same_and_a_build_makes_the_same_files(project, tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1546214400"}
+    real = project.build("--site-dir", str(tmp_path / "real"), env=env)
+    here = project.build_in_process(site_dir=tmp_path / "here", env=env)
+    assert real.returncode == here.returncode == 0, real.stderr + here.stderr
+    assert file_tree(tmp_path / "here") == file_tree(tmp_path / "real")
+
+    project.write(*BROKEN)
+    _same(project.build(), project.build_in_process())
