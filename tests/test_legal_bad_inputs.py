@@ -27,7 +27,7 @@ def test_a_replacement_cycle_is_an_error_with_file_and_line(project):
     project.write("models_data/legal/luat-htx-2023.yaml", LAW_2023)
     law_2012 = project.path("models_data/legal/luat-htx-2012.yaml").read_text(encoding="utf-8")
     project.write("models_data/legal/luat-htx-2012.yaml", law_2012 + "replaced_by: luat-htx-2023\n")
-    assert problems(project.check()) == [
+    assert problems(project.check_in_process()) == [
         "models_data/legal/luat-htx-2012.yaml:8: replaced_by: chuỗi thay thế bị vòng lặp "
         "(luat-htx-2012 → luat-htx-2023 → luat-htx-2012); hãy sửa replaced_by để chuỗi đi từ "
         "văn bản cũ tới văn bản mới"
@@ -66,7 +66,7 @@ def test_shortcode_mistakes_name_file_and_line(project, rel, text, expected):
             "---\nissue: 1\ndate: 2018-06-01\ntitle: Số 1\n---\n",
         )
     project.write(rel, text)
-    assert problems(project.check()) == [expected]
+    assert problems(project.check_in_process()) == [expected]
 
 
 def test_literal_braces_and_examples_in_code_are_not_errors(project):
@@ -75,7 +75,7 @@ def test_literal_braces_and_examples_in_code_are_not_errors(project):
         '# Hướng dẫn\n\nGiá trị {{ x }} và {{ van_ban(abc) }} và {{ khong_co("a") }}.\n\n'
         '```\n{{ van_ban("vi-du") }}\n```\n\nHoặc `{{ van_ban("vi-du") }}`.\n',
     )
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 0, result.stderr
 
 
@@ -92,12 +92,12 @@ def test_a_partial_date_is_accepted_but_an_invalid_one_is_explained(project):
         "models_data/legal/nd-77-2019.yaml",
         DECREE + "issued: 2019\n",
     )
-    assert project.check().returncode == 0
+    assert project.check_in_process().returncode == 0
     project.write(
         "models_data/legal/nd-77-2019.yaml",
         DECREE + "issued: 2019-13\n",
     )
-    (problem,) = problems(project.check())
+    (problem,) = problems(project.check_in_process())
     assert problem.startswith("models_data/legal/nd-77-2019.yaml:5: issued: ngày '2019-13' không hợp lệ")
 
 
@@ -106,7 +106,7 @@ def test_number_and_issued_must_be_written_even_when_unknown(project):
         "models_data/legal/ke-hoach.yaml",
         "type: ke-hoach\ntitle: Kế hoạch phối hợp\nissuer: Liên minh Hợp tác xã\n",
     )
-    assert problems(project.check()) == [
+    assert problems(project.check_in_process()) == [
         "models_data/legal/ke-hoach.yaml:1: issued: thiếu trường bắt buộc",
         "models_data/legal/ke-hoach.yaml:1: number: thiếu trường bắt buộc",
     ]
@@ -114,4 +114,4 @@ def test_number_and_issued_must_be_written_even_when_unknown(project):
         "models_data/legal/ke-hoach.yaml",
         "number: null\ntype: ke-hoach\ntitle: Kế hoạch phối hợp\nissuer: Liên minh Hợp tác xã\nissued: null\n",
     )
-    assert project.check().returncode == 0
+    assert project.check_in_process().returncode == 0
