@@ -92,12 +92,30 @@ def make_dry_run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def new_project(folder: Path) -> SiteProject:
+    """A copy of the minimal fixture site in ``folder/repo``."""
+    root = folder / "repo"
+    shutil.copytree(FIXTURES / "minimal", root)
+    return SiteProject(root)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> SiteProject:
     """A copy of the minimal fixture site."""
-    root = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "minimal", root)
-    return SiteProject(root)
+    return new_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def bulletin_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site with ``write_bulletin``'s three issues, built once for the tests that
+    only read it (bulletin pages, feeds)."""
+    from bulletin_support import write_bulletin
+
+    project = new_project(tmp_path_factory.mktemp("bulletin"))
+    write_bulletin(project)
+    result = project.build_in_process()
+    assert result.returncode == 0, result.stderr
+    return project
 
 
 @pytest.fixture(scope="session")
