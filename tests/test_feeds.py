@@ -95,9 +95,7 @@ def test_titles_with_ampersand_and_angle_bracket_survive_in_every_feed(bulletin_
 def test_item_carries_full_html_with_absolute_urls_summary_author_and_categories(bulletin_site):
     for name in FEEDS:
         entry = next(
-            e
-            for e in _parse(bulletin_site, name).entries
-            if e.title == "Hợp tác xã Đồng Tâm mở rộng vùng rau"
+            e for e in _parse(bulletin_site, name).entries if e.title == "Hợp tác xã Đồng Tâm mở rộng vùng rau"
         )
         html = entry.content[0].value
         doc = lxml_html.fragment_fromstring(html, create_parent="div")
@@ -118,9 +116,7 @@ def test_article_image_is_an_enclosure_with_its_real_length_and_type(bulletin_si
     size = len(png_bytes())
     for name in FEEDS:
         entry = next(
-            e
-            for e in _parse(bulletin_site, name).entries
-            if e.title == "Hợp tác xã Đồng Tâm mở rộng vùng rau"
+            e for e in _parse(bulletin_site, name).entries if e.title == "Hợp tác xã Đồng Tâm mở rộng vùng rau"
         )
         assert [(e.href, int(e.length), e.type) for e in entry.enclosures] == [
             (SITE_URL + "images/ban-tin/rau.png", size, "image/png")
@@ -129,9 +125,7 @@ def test_article_image_is_an_enclosure_with_its_real_length_and_type(bulletin_si
         assert [link.href for link in entry.links if link.rel == "alternate"] == [entry.link]
         plain = next(e for e in _parse(bulletin_site, name).entries if e.title == "Đón năm mới")
         assert plain.enclosures == []
-    item = next(
-        i for i in _json(bulletin_site)["items"] if i["title"] == "Hợp tác xã Đồng Tâm mở rộng vùng rau"
-    )
+    item = next(i for i in _json(bulletin_site)["items"] if i["title"] == "Hợp tác xã Đồng Tâm mở rộng vùng rau")
     assert item["attachments"] == [
         {
             "url": SITE_URL + "images/ban-tin/rau.png",
@@ -143,9 +137,7 @@ def test_article_image_is_an_enclosure_with_its_real_length_and_type(bulletin_si
 
 
 def test_illustrative_notice_travels_with_the_article(bulletin_site):
-    entry = next(
-        e for e in _parse(bulletin_site, "atom.xml").entries if e.title == "Lớp tập huấn ở xã Đồng Tâm"
-    )
+    entry = next(e for e in _parse(bulletin_site, "atom.xml").entries if e.title == "Lớp tập huấn ở xã Đồng Tâm")
     assert "Nội dung minh họa" in entry.content[0].value
 
 
@@ -154,9 +146,7 @@ def test_feed_size_limits_the_entries(project):
     config = project.path("mkdocs.yml").read_text(encoding="utf-8")
     project.write(
         "mkdocs.yml",
-        config.replace(
-            "      as_of: 2018-12-31\n", "      as_of: 2018-12-31\n      feed_size: 2\n"
-        ),
+        config.replace("      as_of: 2018-12-31\n", "      as_of: 2018-12-31\n      feed_size: 2\n"),
     )
     assert project.build_in_process().returncode == 0
     for name in FEEDS:
