@@ -24,31 +24,58 @@ def _statuses(targets):
     ("as_of", "expected"),
     [
         # Period ended (the as-of date is the last day): final statuses.
-        ("2018-12-31", {"tht-moi": (2, "achieved"),          # met exactly
-                        "htx-moi": (3, "exceeded"),          # range 1 to 2 exceeded
-                        "lop-tap-huan": (2, "achieved"),
-                        "xa-co-htx": (25, "not_achieved"),   # 1 commune of 4, counted once
-                        "thu-nhap": (5.6, "achieved")}),
+        (
+            "2018-12-31",
+            {
+                "tht-moi": (2, "achieved"),  # met exactly
+                "htx-moi": (3, "exceeded"),  # range 1 to 2 exceeded
+                "lop-tap-huan": (2, "achieved"),
+                "xa-co-htx": (25, "not_achieved"),  # 1 commune of 4, counted once
+                "thu-nhap": (5.6, "achieved"),
+            },
+        ),
         # Mid-year: 181 of 365 days gone.
-        ("2018-06-30", {"tht-moi": (2, "achieved"),          # 2018-06 counts from 30/06
-                        "htx-moi": (3, "exceeded"),
-                        "lop-tap-huan": (1, "on_track"),     # 1 >= 2 x 181/365
-                        "xa-co-htx": (25, "behind"),         # 25 < 100 x 181/365
-                        "thu-nhap": (5.6, "achieved")}),
-        ("2018-06-29", {"tht-moi": (1, "on_track"),          # 1 >= 2 x 180/365
-                        "htx-moi": (3, "exceeded"),
-                        "lop-tap-huan": (1, "on_track"),
-                        "xa-co-htx": (25, "behind"),
-                        "thu-nhap": (5.6, "achieved")}),
-        ("2018-03-30", {"tht-moi": (1, "on_track"),
-                        "htx-moi": (1, "achieved"),
-                        "lop-tap-huan": (None, "no_data"),   # nobody has reported yet
-                        "xa-co-htx": (0, "behind"),
-                        "thu-nhap": (None, "no_data")}),     # no profile founded by then has income
+        (
+            "2018-06-30",
+            {
+                "tht-moi": (2, "achieved"),  # 2018-06 counts from 30/06
+                "htx-moi": (3, "exceeded"),
+                "lop-tap-huan": (1, "on_track"),  # 1 >= 2 x 181/365
+                "xa-co-htx": (25, "behind"),  # 25 < 100 x 181/365
+                "thu-nhap": (5.6, "achieved"),
+            },
+        ),
+        (
+            "2018-06-29",
+            {
+                "tht-moi": (1, "on_track"),  # 1 >= 2 x 180/365
+                "htx-moi": (3, "exceeded"),
+                "lop-tap-huan": (1, "on_track"),
+                "xa-co-htx": (25, "behind"),
+                "thu-nhap": (5.6, "achieved"),
+            },
+        ),
+        (
+            "2018-03-30",
+            {
+                "tht-moi": (1, "on_track"),
+                "htx-moi": (1, "achieved"),
+                "lop-tap-huan": (None, "no_data"),  # nobody has reported yet
+                "xa-co-htx": (0, "behind"),
+                "thu-nhap": (None, "no_data"),  # no profile founded by then has income
+            },
+        ),
         # Before the period.
-        ("2017-12-31", {"tht-moi": (0, "not_started"), "htx-moi": (0, "not_started"),
-                        "lop-tap-huan": (None, "not_started"), "xa-co-htx": (0, "not_started"),
-                        "thu-nhap": (None, "not_started")}),
+        (
+            "2017-12-31",
+            {
+                "tht-moi": (0, "not_started"),
+                "htx-moi": (0, "not_started"),
+                "lop-tap-huan": (None, "not_started"),
+                "xa-co-htx": (0, "not_started"),
+                "thu-nhap": (None, "not_started"),
+            },
+        ),
     ],
 )
 def test_values_and_statuses_at_fixed_dates(project, as_of, expected):
@@ -71,9 +98,12 @@ def test_download_format_json_and_csv(project):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [(r["id"], r["value"], r["target_min"], r["target_max"], r["status"]) for r in rows] == [
-        ("tht-moi", "2", "2", "", "achieved"), ("htx-moi", "3", "1", "2", "exceeded"),
-        ("lop-tap-huan", "2", "2", "", "achieved"), ("xa-co-htx", "25", "100", "", "not_achieved"),
-        ("thu-nhap", "5.6", "0", "", "achieved")]
+        ("tht-moi", "2", "2", "", "achieved"),
+        ("htx-moi", "3", "1", "2", "exceeded"),
+        ("lop-tap-huan", "2", "2", "", "achieved"),
+        ("xa-co-htx", "25", "100", "", "not_achieved"),
+        ("thu-nhap", "5.6", "0", "", "achieved"),
+    ]
     assert rows[0]["title"] == "Thành lập mới 2 tổ hợp tác"
     first = {p: (project.built() / p).read_bytes() for p in ("tien-do/2018/tien-do.json", "tien-do/2018/tien-do.csv")}
     _build(project)
@@ -85,8 +115,10 @@ def test_one_more_tht_raises_the_value_in_page_and_json(project):
     before = _build(project)["tht-moi"]
     page_before = read_page(project.output("tien-do/2018/tht-moi/index.html"))
     assert before["value"] == 2 and "2 THT" in page_before.text
-    project.write("models_data/cooperatives/tht-moi-them.yaml",
-                  cooperative("Tổ hợp tác Mới Thêm", "tht", "2018-11-05", "xa-tan-binh"))
+    project.write(
+        "models_data/cooperatives/tht-moi-them.yaml",
+        cooperative("Tổ hợp tác Mới Thêm", "tht", "2018-11-05", "xa-tan-binh"),
+    )
     after = _build(project)["tht-moi"]
     page_after = read_page(project.output("tien-do/2018/tht-moi/index.html"))
     assert after["value"] == before["value"] + 1 == 3
@@ -106,12 +138,16 @@ def test_target_page_shows_chart_table_records_and_breakdown(project):
     # The chart's data table: one row per month end, the month-only THT counted from 30/06.
     assert "31/05/2018 1 " in text and "30/06/2018 2 " in text
     assert "Tổ hợp tác A" in text and "Tổ hợp tác B" in text and "Tổ hợp tác Cũ" not in text
-    assert "06/2018 30/06/2018" in text                   # founded, counted from
+    assert "06/2018 30/06/2018" in text  # founded, counted from
     assert "Huyện Đồng A 1" in text and "Thành phố B 1" in text
     bar = page.progressbars[0]
-    assert (bar["aria-valuenow"], bar["aria-valuemax"], bar["aria-label"]) == ("2.00", "2.00", "Thành lập mới 2 tổ hợp tác")
+    assert (bar["aria-valuenow"], bar["aria-valuemax"], bar["aria-label"]) == (
+        "2.00",
+        "2.00",
+        "Thành lập mới 2 tổ hợp tác",
+    )
     assert "Đã đạt" in bar["aria-valuetext"].capitalize() or "đã đạt" in bar["aria-valuetext"]
-    assert "Số liệu minh họa" in text                     # the fixture profiles are illustrative
+    assert "Số liệu minh họa" in text  # the fixture profiles are illustrative
     head = project.output("tien-do/2018/tht-moi/index.html")
     assert '<meta name="description"' in head
 
@@ -123,7 +159,7 @@ def test_coverage_page_lists_districts_and_communes_without(project):
     assert "Huyện Đồng A 1 2 50%" in text and "Thành phố B 0 2 0%" in text and "Toàn tỉnh 1 4 25%" in text
     assert "Xã Đồng Tâm Huyện Đồng A Hợp tác xã Hai (minh họa); Hợp tác xã Một (minh họa)" in text
     assert "Các xã, phường, thị trấn chưa có (3)" in text
-    assert "Phường 1, Xã Tân Bình" in text                  # the dissolved HTX of Phường 1 does not count
+    assert "Phường 1, Xã Tân Bình" in text  # the dissolved HTX of Phường 1 does not count
 
 
 def test_income_page_shows_method_and_rows(project):
@@ -210,12 +246,19 @@ def test_bad_plan_references_are_reported_with_lines(project):
     write_plan_site(project, as_of="2018-12-31")
     plan = project.path("models_data/plans/2018.yaml").read_text(encoding="utf-8")
     project.write("models_data/plans/2018.yaml", plan.replace("tasks: [dao-tao]", "tasks: [khong-co]"))
-    project.write("models_data/progress/2018/hoi-nong-dan.yaml",
-                  "reports:\n  - date: 2019-02-01\n    training_classes: 1\n")
+    project.write(
+        "models_data/progress/2018/hoi-nong-dan.yaml", "reports:\n  - date: 2019-02-01\n    training_classes: 1\n"
+    )
     result = project.check()
     assert result.returncode == 1
-    assert "models_data/plans/2018.yaml:20: assignments.lien-minh-htx[0].tasks[0]: không có nhiệm vụ mang mã 'khong-co'" in result.stderr
-    assert "models_data/progress/2018/hoi-nong-dan.yaml:2: reports[0].date: ngày chốt số liệu 01/02/2019 nằm ngoài kỳ kế hoạch" in result.stderr
+    assert (
+        "models_data/plans/2018.yaml:20: assignments.lien-minh-htx[0].tasks[0]: không có nhiệm vụ mang mã 'khong-co'"
+        in result.stderr
+    )
+    assert (
+        "models_data/progress/2018/hoi-nong-dan.yaml:2: reports[0].date: "
+        "ngày chốt số liệu 01/02/2019 nằm ngoài kỳ kế hoạch" in result.stderr
+    )
 
 
 def test_as_of_option_changes_only_the_date(project):
