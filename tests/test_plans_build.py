@@ -1,4 +1,5 @@
-"""The plan and its progress through a real ``mkdocs build --strict`` of a small fixture site."""
+"""The plan and its progress through a real ``mkdocs build --strict`` of a small fixture site
+(run in the test process; tests that only read a site share one build per as-of date)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,30 @@ import io
 import json
 
 import pytest
+from conftest import new_project
 from plans_fixture import cooperative, read_page, set_as_of, write_plan_site
 
 
 def _build(project):
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode == 0, result.stderr
     return {t["id"]: t for t in json.loads(project.output("tien-do/2018/tien-do.json"))}
+
+
+@pytest.fixture(scope="module")
+def plan_site(tmp_path_factory):
+    """``plan_site(as_of)``: the fixture plan site and its targets as of that date, built once
+    per date for the tests that only read it."""
+    sites = {}
+
+    def built(as_of):
+        if as_of not in sites:
+            project = new_project(tmp_path_factory.mktemp(f"plan-{as_of}"))
+            write_plan_site(project, as_of=as_of)
+            sites[as_of] = (project, _build(project))
+        return sites[as_of]
+
+    return built
 
 
 def _statuses(targets):
@@ -78,16 +96,14 @@ def _statuses(targets):
         ),
     ],
 )
-def test_values_and_statuses_at_fixed_dates(project, as_of, expected):
-    write_plan_site(project, as_of=as_of)
-    targets = _build(project)
+def test_values_and_statuses_at_fixed_dates(plan_site, as_of, expected):
+    _, targets = plan_site(as_of)
     assert _statuses(targets) == expected
     assert {t["as_of"] for t in targets.values()} == {as_of}
 
 
-def test_download_format_json_and_csv(project):
-    write_plan_site(project, as_of="2018-12-31")
-    targets = _build(project)
+def test_download_format_json_and_csv(plan_site, tmp_path):
+    project, targets = plan_site("2018-12-31")
     assert list(targets) == ["tht-moi", "htx-moi", "lop-tap-huan", "xa-co-htx", "thu-nhap"]
     assert targets["htx-moi"]["target"] == {"min": 1, "max": 2}
     assert targets["tht-moi"]["target"] == {"min": 2}
@@ -106,8 +122,9 @@ def test_download_format_json_and_csv(project):
     ]
     assert rows[0]["title"] == "Thành lập mới 2 tổ hợp tác"
     first = {p: (project.built() / p).read_bytes() for p in ("tien-do/2018/tien-do.json", "tien-do/2018/tien-do.csv")}
-    _build(project)
-    assert {p: (project.built() / p).read_bytes() for p in first} == first
+    again = project.build_in_process(site_dir=tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert {p: (tmp_path / "again" / p).read_bytes() for p in first} == first
 
 
 def test_one_more_tht_raises_the_value_in_page_and_json(project):
@@ -128,9 +145,8 @@ def test_one_more_tht_raises_the_value_in_page_and_json(project):
     assert "3 THT" in overview.text
 
 
-def test_target_page_shows_chart_table_records_and_breakdown(project):
-    write_plan_site(project, as_of="2018-12-31")
-    _build(project)
+def test_target_page_shows_chart_table_records_and_breakdown(plan_site):
+    project, _ = plan_site("2018-12-31")
     page = read_page(project.output("tien-do/2018/tht-moi/index.html"))
     assert page.svg_titles == ["Thành lập mới 2 tổ hợp tác: giá trị cộng dồn theo tháng"]
     assert page.scripts_in_svg == 0
@@ -152,9 +168,8 @@ def test_target_page_shows_chart_table_records_and_breakdown(project):
     assert '<meta name="description"' in head
 
 
-def test_coverage_page_lists_districts_and_communes_without(project):
-    write_plan_site(project, as_of="2018-12-31")
-    _build(project)
+def test_coverage_page_lists_districts_and_communes_without(plan_site):
+    project, _ = plan_site("2018-12-31")
     text = read_page(project.output("tien-do/2018/xa-co-htx/index.html")).text
     assert "Huyện Đồng A 1 2 50%" in text and "Thành phố B 0 2 0%" in text and "Toàn tỉnh 1 4 25%" in text
     assert "Xã Đồng Tâm Huyện Đồng A Hợp tác xã Hai (minh họa); Hợp tác xã Một (minh họa)" in text
@@ -162,9 +177,8 @@ def test_coverage_page_lists_districts_and_communes_without(project):
     assert "Phường 1, Xã Tân Bình" in text  # the dissolved HTX of Phường 1 does not count
 
 
-def test_income_page_shows_method_and_rows(project):
-    write_plan_site(project, as_of="2018-12-31")
-    _build(project)
+def test_income_page_shows_method_and_rows(plan_site):
+    project, _ = plan_site("2018-12-31")
     page = read_page(project.output("tien-do/2018/thu-nhap/index.html"))
     assert page.svg_titles == ["Thu nhập bình quân của thành viên, năm 2017 và 2018"]
     text = page.text
@@ -174,9 +188,8 @@ def test_income_page_shows_method_and_rows(project):
     assert "Hợp tác xã Thiếu Số Liệu (minh họa): thiếu thu nhập bình quân năm 2017" in text
 
 
-def test_training_page_per_organisation_and_reports(project):
-    write_plan_site(project, as_of="2018-06-30")
-    _build(project)
+def test_training_page_per_organisation_and_reports(plan_site):
+    project, _ = plan_site("2018-06-30")
     page = read_page(project.output("tien-do/2018/lop-tap-huan/index.html"))
     assert "Liên minh HTX 1 ít nhất 1 lớp Đạt 31/03/2018" in page.text
     assert "Hội Nông dân – ít nhất 1 lớp Chưa báo cáo" in page.text
@@ -187,9 +200,8 @@ def test_training_page_per_organisation_and_reports(project):
     assert "30/09/2018" in read_page(reports).text
 
 
-def test_overview_and_plan_pages(project):
-    write_plan_site(project, as_of="2018-06-30")
-    _build(project)
+def test_overview_and_plan_pages(plan_site):
+    project, _ = plan_site("2018-06-30")
     overview = read_page(project.output("tien-do/2018/index.html"))
     assert len(overview.progressbars) == 5
     for bar in overview.progressbars:
@@ -206,9 +218,8 @@ def test_overview_and_plan_pages(project):
     assert "Kế hoạch phối hợp thử nghiệm năm 2018" in plan.text
 
 
-def test_not_started_page_says_so(project):
-    write_plan_site(project, as_of="2017-12-31")
-    _build(project)
+def test_not_started_page_says_so(plan_site):
+    project, _ = plan_site("2017-12-31")
     text = read_page(project.output("tien-do/2018/index.html")).text
     assert "(chưa bắt đầu)" in text and "Chưa đến kỳ thực hiện" in text
 
@@ -237,7 +248,7 @@ def test_shortcodes_embed_a_bar_and_the_tiles(project):
 def test_shortcode_with_an_unknown_target_stops_the_build(project):
     write_plan_site(project, as_of="2018-12-31")
     project.write("content/bai.md", '# Bài\n\n{{ tien_do("2018", "khong-co") }}\n')
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode != 0
     assert "content/bai.md:3: tien_do: kế hoạch 2018 không có chỉ tiêu 'khong-co'" in result.stderr
 
@@ -249,7 +260,7 @@ def test_bad_plan_references_are_reported_with_lines(project):
     project.write(
         "models_data/progress/2018/hoi-nong-dan.yaml", "reports:\n  - date: 2019-02-01\n    training_classes: 1\n"
     )
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 1
     assert (
         "models_data/plans/2018.yaml:20: assignments.lien-minh-htx[0].tasks[0]: không có nhiệm vụ mang mã 'khong-co'"
