@@ -18,9 +18,7 @@ def _json(project) -> dict:
 
 def _csv_rows(project) -> list[dict[str, str]]:
     raw = (project.built() / "du-lieu/hop-tac-xa.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), (
-        "Excel needs the UTF-8 byte order mark to show diacritics"
-    )
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte order mark to show diacritics"
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
@@ -123,13 +121,9 @@ def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project):
         return [row[0] for row in table_rows(table(found, "directory"))]
 
     assert facet_names("hop-tac-xa/theo-loai/lien-hiep") == ["Liên hiệp Hợp tác xã Đồng Tâm Mới"]
-    assert facet_names("hop-tac-xa/theo-linh-vuc/dich-vu-tong-hop") == [
-        "Liên hiệp Hợp tác xã Đồng Tâm Mới"
-    ]
+    assert facet_names("hop-tac-xa/theo-linh-vuc/dich-vu-tong-hop") == ["Liên hiệp Hợp tác xã Đồng Tâm Mới"]
     assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names("hop-tac-xa/theo-huyen/huyen-a")
-    assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names(
-        "hop-tac-xa/theo-to-chuc/lien-minh-htx"
-    )
+    assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names("hop-tac-xa/theo-to-chuc/lien-minh-htx")
     assert _json(project)["count"] == before_json + 1
     assert "lien-hiep-htx-dong-tam-moi" in {r["id"] for r in _json(project)["cooperatives"]}
     assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in {row["name"] for row in _csv_rows(project)}
@@ -156,10 +150,7 @@ def test_unknown_criterion_unknown_organisation_and_reserved_id_are_reported(pro
         f"{path}:{line}: exemplary[0].criteria[1]: tiêu chí 'tieu-chi-la' không có trong "
         "models_data/exemplary_criteria.yaml"
     ) in result.stderr
-    assert (
-        "models_data/exemplary_criteria.yaml:2: set_by[1]: không có tổ chức mang mã 'mat-tran'"
-        in result.stderr
-    )
+    assert "models_data/exemplary_criteria.yaml:2: set_by[1]: không có tổ chức mang mã 'mat-tran'" in result.stderr
     # A profile may not take the address of a generated listing.
     project.write("models_data/cooperatives/theo-huyen.yaml", NEW_PROFILE)
     result = project.check()
@@ -179,10 +170,7 @@ def test_recognition_criteria_need_the_criteria_file(project):
     )
     result = project.check()
     assert result.returncode == 1
-    assert (
-        "criteria[0]: tiêu chí 'dung-luat' chưa có tệp models_data/exemplary_criteria.yaml"
-        in result.stderr
-    )
+    assert "criteria[0]: tiêu chí 'dung-luat' chưa có tệp models_data/exemplary_criteria.yaml" in result.stderr
 
 
 def test_profile_founded_at_latest_says_the_date_is_not_known(project):

@@ -17,8 +17,10 @@ legal_basis: luat-htx-2012
 """
 MISNAMED = "models_data/cooperatives/htx-moi.yml"
 
-FOUNDED = ("founded: ngày '2018-02-30' không hợp lệ; viết NĂM-THÁNG-NGÀY (2005-09-14), hoặc NĂM-THÁNG "
-           "(2005-09) nếu chỉ biết tháng, hoặc chỉ NĂM (2005)")
+FOUNDED = (
+    "founded: ngày '2018-02-30' không hợp lệ; viết NĂM-THÁNG-NGÀY (2005-09-14), hoặc NĂM-THÁNG "
+    "(2005-09) nếu chỉ biết tháng, hoặc chỉ NĂM (2005)"
+)
 STATUS = "status: giá trị 'hoat-dong' không hợp lệ; chỉ chấp nhận: 'active', 'dissolved'"
 YML = "tệp không có đuôi .yaml nên không được đọc (đổi đuôi .yml thành .yaml)"
 
