@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +59,7 @@ class SiteProject:
         """``ktt-site check``, as an editor or a pre-commit hook runs it."""
         return self.run(str(BIN / "ktt-site"), "check", *extra)
 
-    def build_in_process(self, *, site_dir: Path | None = None, env: dict[str, str] | None = None) -> Result:
+    def build_in_process(self, *, site_dir: Path | None = None, env: Mapping[str, str | None] | None = None) -> Result:
         """What ``build()`` does and prints, run in this process (see ``in_process.py``)."""
         return in_process.build(self.root, site_dir=site_dir, env=env)
 

@@ -13,7 +13,7 @@ import io
 import logging
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ktt_site import cli
@@ -22,10 +22,15 @@ Result = subprocess.CompletedProcess[str]
 
 
 @contextlib.contextmanager
-def _as_run_from(root: Path, env: dict[str, str] | None) -> Iterator[None]:
-    """The working folder and environment the real command would have, restored after."""
+def _as_run_from(root: Path, env: Mapping[str, str | None] | None) -> Iterator[None]:
+    """The working folder and environment the real command would have, restored after;
+    a variable set to ``None`` in ``env`` is unset."""
     saved = dict(os.environ)
-    os.environ.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    for name, value in {"NO_MKDOCS_2_WARNING": "1", **(env or {})}.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         with contextlib.chdir(root):
             yield
@@ -46,7 +51,7 @@ def check(root: Path, *args: str) -> Result:
     return subprocess.CompletedProcess(["ktt-site", *argv], code, out.getvalue(), err.getvalue())
 
 
-def build(root: Path, *, site_dir: Path | None = None, env: dict[str, str] | None = None) -> Result:
+def build(root: Path, *, site_dir: Path | None = None, env: Mapping[str, str | None] | None = None) -> Result:
     """``mkdocs build --strict`` typed in ``root``, as ``mkdocs.__main__.build_command`` runs it.
 
     MkDocs' command line prints its log (``mkdocs`` logger, INFO and up) on standard error as

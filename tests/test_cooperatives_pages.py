@@ -30,7 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURES / "minimal", root)
     project = SiteProject(root)
     add_profiles(project)
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode == 0, result.stderr
     return project.built()
 

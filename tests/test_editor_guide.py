@@ -70,7 +70,7 @@ def guide(tmp_path_factory) -> Path:
 
     root = tmp_path_factory.mktemp("guide") / "repo"
     shutil.copytree(FIXTURES / "minimal", root)
-    result = SiteProject(root).build()
+    result = SiteProject(root).build_in_process()
     assert result.returncode == 0, result.stderr
     return root / "site" / "huong-dan"
 

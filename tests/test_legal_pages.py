@@ -14,8 +14,8 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 import pytest
+from conftest import FIXTURES, SiteProject
 
-FIXTURES = Path(__file__).parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 LAW_2012 = """\
@@ -148,6 +148,13 @@ def build(root: Path, epoch: int | None = None, site_dir: str = "site") -> Path:
     return root / site_dir
 
 
+def build_in_process(root: Path) -> Path:
+    """As ``build`` without SOURCE_DATE_EPOCH, in this process (for the sites tests only read)."""
+    result = SiteProject(root).build_in_process(env={"SOURCE_DATE_EPOCH": None})
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 def epoch_of(day: dt.date) -> int:
     """Noon in Vietnam that day, as SOURCE_DATE_EPOCH."""
     return int(dt.datetime(day.year, day.month, day.day, 5, 0, tzinfo=dt.UTC).timestamp())
@@ -155,12 +162,12 @@ def epoch_of(day: dt.date) -> int:
 
 @pytest.fixture(scope="module")
 def site_2018(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2018-12-31"))
+    return build_in_process(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2018-12-31"))
 
 
 @pytest.fixture(scope="module")
 def site_2025(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2025-01-01"))
+    return build_in_process(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2025-01-01"))
 
 
 class Page:
@@ -412,7 +419,7 @@ def test_shortcode_text_with_markdown_characters_is_shown_as_written(project):
         "content/trich-dan.md",
         '# Trích dẫn\n\n| Văn bản |\n| --- |\n| {{ van_ban("qd-thu-nghiem") }} |\n',
     )
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode == 0, result.stderr
     page = Page(project.built(), "trich-dan/index.html")
     assert page.links() == [

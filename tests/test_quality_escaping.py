@@ -60,7 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "title: Hội Nông dân tập huấn về hợp tác xã",
         f"title: {quoted('Bài ' + NAME)}",
     )
-    result = project.build(env={"SOURCE_DATE_EPOCH": "1546214400"})
+    result = project.build_in_process(env={"SOURCE_DATE_EPOCH": "1546214400"})
     assert result.returncode == 0, result.stderr
     return project.built()
 

@@ -104,7 +104,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = SiteProject(root)
     for rel, text in EXTRA_FILES.items():
         project.write(rel, text)
-    result = project.build(env={"SOURCE_DATE_EPOCH": "1545000000"})
+    result = project.build_in_process(env={"SOURCE_DATE_EPOCH": "1545000000"})
     assert result.returncode == 0, result.stderr
     return project.built()
 
