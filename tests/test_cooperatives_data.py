@@ -24,7 +24,7 @@ def _csv_rows(project) -> list[dict[str, str]]:
 
 def test_json_and_csv_round_trip_with_diacritics(project):
     add_profiles(project)
-    result = project.build(env=ENV)
+    result = project.build_in_process(env=ENV)
     assert result.returncode == 0, result.stderr
     data = _json(project)
     assert data["count"] == 3
@@ -98,10 +98,10 @@ summary: Liên hiệp của bốn hợp tác xã trong huyện.
 
 def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project):
     add_profiles(project)
-    assert project.build(env=ENV).returncode == 0
+    assert project.build_in_process(env=ENV).returncode == 0
     before_json = _json(project)["count"]
     project.write("models_data/cooperatives/lien-hiep-htx-dong-tam-moi.yaml", NEW_PROFILE)
-    result = project.build(env=ENV)
+    result = project.build_in_process(env=ENV)
     assert result.returncode == 0, result.stderr
     site = project.built()
 
@@ -143,7 +143,7 @@ def test_unknown_criterion_unknown_organisation_and_reserved_id_are_reported(pro
         .read_text(encoding="utf-8")
         .replace("set_by: [lien-minh-htx]", "set_by: [lien-minh-htx, mat-tran]"),
     )
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 1
     line = original.splitlines().index("    criteria: [chuoi-gia-tri]") + 1
     assert (
@@ -153,7 +153,7 @@ def test_unknown_criterion_unknown_organisation_and_reserved_id_are_reported(pro
     assert "models_data/exemplary_criteria.yaml:2: set_by[1]: không có tổ chức mang mã 'mat-tran'" in result.stderr
     # A profile may not take the address of a generated listing.
     project.write("models_data/cooperatives/theo-huyen.yaml", NEW_PROFILE)
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 1
     assert (
         "models_data/cooperatives/theo-huyen.yaml:1: id: mã 'theo-huyen' trùng địa chỉ một trang tự sinh "
@@ -168,7 +168,7 @@ def test_recognition_criteria_need_the_criteria_file(project):
         + "exemplary:\n  year: 2018\n  recognized_by: Ủy ban MTTQ tỉnh\n  reason: Tiêu biểu.\n"
         "  criteria: [dung-luat]\n",
     )
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 1
     assert "criteria[0]: tiêu chí 'dung-luat' chưa có tệp models_data/exemplary_criteria.yaml" in result.stderr
 
@@ -178,7 +178,7 @@ def test_profile_founded_at_latest_says_the_date_is_not_known(project):
         "models_data/cooperatives/htx-chua-ro-ngay.yaml",
         NEW_PROFILE.replace("founded: 2018-11-20", "founded: 2017\nfounded_at_latest: true"),
     )
-    assert project.build(env=ENV).returncode == 0
+    assert project.build_in_process(env=ENV).returncode == 0
     article = content(parse(page_file(project.built(), "hop-tac-xa/htx-chua-ro-ngay")))
     facts = dict((row[0], row[1]) for row in table_rows(table(article, "facts")))
     assert facts["Thành lập"] == "chưa rõ ngày thành lập; đã hoạt động vào năm 2017"
