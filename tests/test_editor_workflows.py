@@ -101,17 +101,21 @@ def test_make_targets_run_the_commands_the_readme_names(tmp_path):
     fake = tmp_path / "no-venv"
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    assert _make_recipe(tmp_path, 'make check CHECK_ARGS="--format github"', fake)[-1] == \
-        f"{fake}/bin/ktt-site check --format github"
+    assert (
+        _make_recipe(tmp_path, 'make check CHECK_ARGS="--format github"', fake)[-1]
+        == f"{fake}/bin/ktt-site check --format github"
+    )
     assert _make_recipe(tmp_path, "make check", fake)[-1] == f"{fake}/bin/ktt-site check"
     assert _make_recipe(tmp_path, "make site", fake)[-1] == f"{fake}/bin/mkdocs build --strict"
     assert _make_recipe(tmp_path, "make test", fake)[-1] == f"{fake}/bin/python -m pytest"
 
 
 def test_github_check_step_annotates_a_broken_site(project, tmp_path):
-    project.write("models_data/cooperatives/htx-dong-tam.yaml",
-                  "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-khong-co\n"
-                  "status: active\nlegal_basis: luat-htx-2012\n")
+    project.write(
+        "models_data/cooperatives/htx-dong-tam.yaml",
+        "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-khong-co\n"
+        "status: active\nlegal_basis: luat-htx-2012\n",
+    )
     (step,) = _runs(_load(WORKFLOWS / "check.yml")["jobs"]["check"])
     result = _run_as_make_would(project, step, tmp_path)
     assert result.returncode == 1
@@ -122,16 +126,21 @@ def test_github_check_step_annotates_a_broken_site(project, tmp_path):
 
 
 def test_gitlab_check_step_writes_the_code_quality_report(project, tmp_path):
-    project.write("models_data/cooperatives/htx-dong-tam.yaml",
-                  "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-dong-tam\n"
-                  "status: active\nlegal_basis: luat-htx-2099\n")
+    project.write(
+        "models_data/cooperatives/htx-dong-tam.yaml",
+        "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-dong-tam\n"
+        "status: active\nlegal_basis: luat-htx-2099\n",
+    )
     ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     result = _run_as_make_would(project, ci["check"]["script"][0], tmp_path)
     assert result.returncode == 1
     report = json.loads(project.path("gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert [(i["location"]["path"], i["location"]["lines"]["begin"], i["description"]) for i in report] == [
-        ("models_data/cooperatives/htx-dong-tam.yaml", 6,
-         "legal_basis: không có văn bản pháp lý mang mã 'luat-htx-2099'"),
+        (
+            "models_data/cooperatives/htx-dong-tam.yaml",
+            6,
+            "legal_basis: không có văn bản pháp lý mang mã 'luat-htx-2099'",
+        ),
     ]
 
 
