@@ -73,13 +73,23 @@ def test_github_publish_workflow_checks_builds_and_deploys_main():
     assert _uses(deploy) == ["actions/deploy-pages"]
 
 
-def test_github_pull_request_workflow_only_validates():
+def test_github_pull_request_workflow_validates_and_tests_without_publishing():
     flow = _load(WORKFLOWS / "check.yml")
     assert "pull_request" in flow["on"] and "push" not in flow["on"]
     assert flow["permissions"] == {"contents": "read"}
-    (job,) = flow["jobs"].values()
-    assert _runs(job) == ['make check CHECK_ARGS="--format github"']
-    assert not {"actions/upload-pages-artifact", "actions/deploy-pages"} & set(_uses(job))
+    assert set(flow["jobs"]) == {"check", "test"}
+    assert _runs(flow["jobs"]["check"]) == ['make check CHECK_ARGS="--format github"']
+    assert _runs(flow["jobs"]["test"]) == [".ci/run"]
+    for job in flow["jobs"].values():
+        assert not {"actions/upload-pages-artifact", "actions/deploy-pages"} & set(_uses(job))
+
+
+def test_ci_script_installs_the_tools_then_runs_the_readmes_test_command():
+    script = (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+    assert (ROOT / ".ci/run").stat().st_mode & 0o111, ".ci/run must be executable"
+    for tool, package in (("chromium", "chromium"), ("java", "default-jre-headless"), ("npm", "npm")):
+        assert f"command -v {tool} >/dev/null 2>&1 || need_apt+=({package})" in script
+    assert script[-2:] == ["export KTT_REQUIRE_TOOLS=1", "make test"]
 
 
 def test_gitlab_pipeline_reports_on_merge_requests_and_publishes_main():
@@ -90,6 +100,9 @@ def test_gitlab_pipeline_reports_on_merge_requests_and_publishes_main():
     assert check["artifacts"]["when"] == "always"
     assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert "rules" not in check  # every pipeline, merge request or branch, validates
+    test = ci["test"]
+    assert test["stage"] == check["stage"] and test["script"] == [".ci/run"]
+    assert test["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert pages["rules"] == [{"if": '$CI_COMMIT_BRANCH == "main"'}]
     assert pages["script"][0] == "make site"
     assert pages["artifacts"]["paths"] == ["public"]
