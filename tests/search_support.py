@@ -62,18 +62,14 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(
-    site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None
-) -> Iterator[str]:
+def serve(site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
     """Serve ``site_dir`` at ``http://127.0.0.1:<port><prefix>``; yields that base URL.
 
     ``sent``, when given, receives ``(request path, body bytes)`` for every response.
     """
     if not prefix.endswith("/"):
         prefix += "/"
-    handler = partial(
-        _SiteHandler, directory=str(site_dir), prefix=prefix, sent=[] if sent is None else sent
-    )
+    handler = partial(_SiteHandler, directory=str(site_dir), prefix=prefix, sent=[] if sent is None else sent)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -114,10 +110,7 @@ def chromium() -> Iterator[Any]:
 def browser_or_skip() -> Iterator[Any]:
     """Chromium for a test; the test is skipped when it is missing, unless KTT_REQUIRE_TOOLS=1."""
     if chromium_path() is None and not tools_required():
-        pytest.skip(
-            "chromium not installed (apt-get install chromium); "
-            "set KTT_REQUIRE_TOOLS=1 to fail instead"
-        )
+        pytest.skip("chromium not installed (apt-get install chromium); set KTT_REQUIRE_TOOLS=1 to fail instead")
     with chromium() as launched:
         yield launched
 
@@ -133,9 +126,7 @@ class Result:
     snippet: str
 
 
-_SETTLED = (
-    "document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
-)
+_SETTLED = "document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
 
 
 def search(page: Any, query: str) -> tuple[str, list[Result]]:
