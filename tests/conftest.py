@@ -120,17 +120,10 @@ def bulletin_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site (this repository's content), built once for the whole session."""
+    """The shipped site (this repository's content), built once for the whole session, in this
+    process (``test_quality_reproducible.py`` builds it with the real command)."""
     out = tmp_path_factory.mktemp("shipped") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764115200"}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    result = SiteProject(ROOT).build_in_process(site_dir=out, env={"SOURCE_DATE_EPOCH": "1764115200"})
     assert result.returncode == 0, result.stderr
     return out
 

@@ -148,11 +148,12 @@ def build(root: Path, epoch: int | None = None, site_dir: str = "site") -> Path:
     return root / site_dir
 
 
-def build_in_process(root: Path) -> Path:
-    """As ``build`` without SOURCE_DATE_EPOCH, in this process (for the sites tests only read)."""
-    result = SiteProject(root).build_in_process(env={"SOURCE_DATE_EPOCH": None})
+def build_in_process(root: Path, epoch: int | None = None, site_dir: str = "site") -> Path:
+    """As ``build``, in this process."""
+    env = {"SOURCE_DATE_EPOCH": None if epoch is None else str(epoch)}
+    result = SiteProject(root).build_in_process(site_dir=root / site_dir, env=env)
     assert result.returncode == 0, result.stderr
-    return root / "site"
+    return root / site_dir
 
 
 def epoch_of(day: dt.date) -> int:
@@ -394,8 +395,9 @@ def test_index_shows_replacement_after_expiry(site_2025):
 def test_status_date_follows_source_date_epoch_and_builds_are_reproducible(tmp_path):
     root = make_site(tmp_path / "repo", as_of=None)
     before = build(root, epoch_of(dt.date(2024, 6, 30)), "site-a")
-    again = build(root, epoch_of(dt.date(2024, 6, 30)), "site-b")
-    after = build(root, epoch_of(dt.date(2024, 7, 1)), "site-c")
+    # Built again in this process, so with another hash seed than the first; then a day later.
+    again = build_in_process(root, epoch_of(dt.date(2024, 6, 30)), "site-b")
+    after = build_in_process(root, epoch_of(dt.date(2024, 7, 1)), "site-c")
     rows = Page(before, "van-ban/luat-htx-2012/index.html").rows()
     assert text_of(rows["Tình trạng tại ngày 30/06/2024"].find("strong")) == "Còn hiệu lực"
     rows = Page(after, "van-ban/luat-htx-2012/index.html").rows()
