@@ -39,13 +39,12 @@ def _as_run_from(root: Path, env: Mapping[str, str | None] | None) -> Iterator[N
         os.environ.update(saved)
 
 
-def check(root: Path, *args: str) -> Result:
-    """``ktt-site check ARGS`` typed in ``root``: its exit status and what it prints."""
-    argv = ["check", *args]
+def ktt_site(root: Path, *argv: str) -> Result:
+    """``ktt-site ARGV`` typed in ``root``: its exit status and what it prints."""
     out, err = io.StringIO(), io.StringIO()
     with _as_run_from(root, None), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = cli.main(argv)
+            code = cli.main(list(argv))
         except SystemExit as exc:  # argparse refusing the arguments, after printing why
             code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     return subprocess.CompletedProcess(["ktt-site", *argv], code, out.getvalue(), err.getvalue())
