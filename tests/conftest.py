@@ -6,19 +6,25 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import in_process
 import pytest
+from in_process import Result
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
+#: Facts the shipped data is checked against, copied into the repository with their sources.
+REFERENCE = Path(__file__).parent / "reference"
 BIN = Path(sys.executable).parent
 
 
 @dataclass
 class SiteProject:
-    """A site's repository in a temp folder: edit files, then check or build it for real."""
+    """A site's repository in a temp folder: edit files, then check or build it, for real (a new
+    process, as an editor runs the command) or in this process (the same code, much faster)."""
 
     root: Path
 
@@ -43,9 +49,7 @@ class SiteProject:
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-        return subprocess.run(
-            list(args), cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600
-        )
+        return subprocess.run(list(args), cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600)
 
     def build(self, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         """``mkdocs build --strict``, as ``make site`` runs it."""
@@ -54,6 +58,22 @@ class SiteProject:
     def check(self, *extra: str) -> subprocess.CompletedProcess[str]:
         """``ktt-site check``, as an editor or a pre-commit hook runs it."""
         return self.run(str(BIN / "ktt-site"), "check", *extra)
+
+    def build_in_process(self, *, site_dir: Path | None = None, env: Mapping[str, str | None] | None = None) -> Result:
+        """What ``build()`` does and prints, run in this process (see ``in_process.py``)."""
+        return in_process.build(self.root, site_dir=site_dir, env=env)
+
+    def check_in_process(self, *extra: str) -> Result:
+        """What ``check()`` does and prints, run in this process (see ``in_process.py``)."""
+        return in_process.ktt_site(self.root, "check", *extra)
+
+    def ktt_site_in_process(self, *argv: str) -> Result:
+        """``ktt-site ARGV`` (``new``, ``schema``...) typed in the site's folder, run in this process."""
+        return in_process.ktt_site(self.root, *argv)
+
+    def commands(self, *, real: bool) -> tuple[Callable[..., Result], Callable[..., Result]]:
+        """``(check, build)``: the real commands, or the same code run in this process."""
+        return (self.check, self.build) if real else (self.check_in_process, self.build_in_process)
 
     def output(self, rel: str) -> str:
         return (self.root / "site" / rel).read_text(encoding="utf-8")
@@ -67,36 +87,80 @@ def make_dry_run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     the outer make's variables would otherwise add "Entering directory" lines and flags."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     return subprocess.run(
-        ["make", "--no-print-directory", "-n", *args], cwd=cwd, capture_output=True, text=True,
-        env=env, timeout=60,
+        ["make", "--no-print-directory", "-n", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
+
+
+def new_project(folder: Path) -> SiteProject:
+    """A copy of the minimal fixture site in ``folder/repo``."""
+    root = folder / "repo"
+    shutil.copytree(FIXTURES / "minimal", root)
+    return SiteProject(root)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> SiteProject:
     """A copy of the minimal fixture site."""
-    root = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "minimal", root)
-    return SiteProject(root)
+    return new_project(tmp_path)
+
+
+#: The build dates (SOURCE_DATE_EPOCH) of the shared sites below.
+MINIMAL_EPOCH, PROFILES_EPOCH = "1546214400", "1529000000"
+
+
+def built_once(
+    factory: pytest.TempPathFactory,
+    name: str,
+    prepare: Callable[[SiteProject], None] | None = None,
+    env: Mapping[str, str | None] | None = None,
+) -> SiteProject:
+    """A copy of the minimal site, changed by ``prepare``, built in this process: for session
+    fixtures shared by the tests that only read what was built."""
+    project = new_project(factory.mktemp(name))
+    if prepare is not None:
+        prepare(project)
+    result = project.build_in_process(env=env)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site as it is (the editor guide, empty feeds)."""
+    return built_once(tmp_path_factory, "minimal", env={"SOURCE_DATE_EPOCH": MINIMAL_EPOCH})
+
+
+@pytest.fixture(scope="session")
+def bulletin_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site with ``write_bulletin``'s three issues (bulletin pages, feeds)."""
+    from bulletin_support import write_bulletin
+
+    return built_once(tmp_path_factory, "bulletin", write_bulletin)
+
+
+@pytest.fixture(scope="session")
+def profiles_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site with the cooperative fixture's profiles (profile pages, open data)."""
+    from cooperatives_support import add_profiles
+
+    return built_once(tmp_path_factory, "profiles", add_profiles, env={"SOURCE_DATE_EPOCH": PROFILES_EPOCH})
 
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site (this repository's content), built once for the whole session."""
+    """The shipped site (this repository's content), built once for the whole session, in this
+    process (``test_quality_reproducible.py`` builds it with the real command)."""
     out = tmp_path_factory.mktemp("shipped") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764115200"}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=900,
-    )
+    result = SiteProject(ROOT).build_in_process(site_dir=out, env={"SOURCE_DATE_EPOCH": "1764115200"})
     assert result.returncode == 0, result.stderr
     return out
 
 
 def file_tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` by its relative path, with its bytes (to compare two builds)."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -62,18 +62,14 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(
-    site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None
-) -> Iterator[str]:
+def serve(site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
     """Serve ``site_dir`` at ``http://127.0.0.1:<port><prefix>``; yields that base URL.
 
     ``sent``, when given, receives ``(request path, body bytes)`` for every response.
     """
     if not prefix.endswith("/"):
         prefix += "/"
-    handler = partial(
-        _SiteHandler, directory=str(site_dir), prefix=prefix, sent=[] if sent is None else sent
-    )
+    handler = partial(_SiteHandler, directory=str(site_dir), prefix=prefix, sent=[] if sent is None else sent)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -114,10 +110,7 @@ def chromium() -> Iterator[Any]:
 def browser_or_skip() -> Iterator[Any]:
     """Chromium for a test; the test is skipped when it is missing, unless KTT_REQUIRE_TOOLS=1."""
     if chromium_path() is None and not tools_required():
-        pytest.skip(
-            "chromium not installed (apt-get install chromium); "
-            "set KTT_REQUIRE_TOOLS=1 to fail instead"
-        )
+        pytest.skip("chromium not installed (apt-get install chromium); set KTT_REQUIRE_TOOLS=1 to fail instead")
     with chromium() as launched:
         yield launched
 
@@ -133,9 +126,7 @@ class Result:
     snippet: str
 
 
-_SETTLED = (
-    "document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
-)
+_SETTLED = "document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
 
 
 def search(page: Any, query: str) -> tuple[str, list[Result]]:
@@ -148,6 +139,27 @@ def search(page: Any, query: str) -> tuple[str, list[Result]]:
     return read_results(page)
 
 
+#: Every result as shown, read in one call (six calls a result, one by one, took most of a
+#: search's time). As strict as Playwright's locators: a result must be visible (a box with a
+#: size, not ``visibility: hidden``) and hold exactly one title, section, link and snippet.
+_READ_RESULTS = """() => Array.from(document.querySelectorAll('.md-search-result__item'), (item) => {
+  const one = (selector) => {
+    const found = item.querySelectorAll(selector);
+    if (found.length !== 1) throw new Error(`${found.length} elements match ${selector} in a result`);
+    return found[0];
+  };
+  const box = item.getBoundingClientRect();
+  return {
+    visible: box.width > 0 && box.height > 0 && getComputedStyle(item).visibility !== 'hidden',
+    title: one('h1').innerText,
+    section: one('.ktt-search__section').innerText,
+    href: one('a').getAttribute('href'),
+    marks: Array.from(item.querySelectorAll('.ktt-search__snippet mark'), (mark) => mark.innerText),
+    snippet: one('.ktt-search__snippet').innerText,
+  };
+})"""
+
+
 def read_results(page: Any) -> tuple[str, list[Result]]:
     """The results shown, after pressing "more" until every result is on the list."""
     page.wait_for_function(_SETTLED)
@@ -158,17 +170,9 @@ def read_results(page: Any) -> tuple[str, list[Result]]:
     meta = page.locator("[data-ktt-search-meta]").inner_text().strip()
     count = re.fullmatch(r"Tìm thấy (\d+) trang", meta)
     found = []
-    for item in page.locator(".md-search-result__item").all():
-        assert item.is_visible()
-        found.append(
-            Result(
-                title=item.locator("h1").inner_text(),
-                section=item.locator(".ktt-search__section").inner_text(),
-                href=item.locator("a").get_attribute("href"),
-                marks=item.locator(".ktt-search__snippet mark").all_inner_texts(),
-                snippet=item.locator(".ktt-search__snippet").inner_text(),
-            )
-        )
+    for item in page.evaluate(_READ_RESULTS):
+        assert item.pop("visible"), item
+        found.append(Result(**item))
     assert len(found) == (int(count.group(1)) if count else 0), meta
     return meta, found
 

@@ -1,4 +1,5 @@
-"""``ktt-site new cooperative`` and ``ktt-site schema``, used as an editor would from a shell."""
+"""``ktt-site new cooperative`` and ``ktt-site schema``, used as an editor would from a shell
+(once each as the real command; the other runs are the same code in the test process)."""
 
 from __future__ import annotations
 
@@ -38,15 +39,17 @@ def _validator(schema_file: Path) -> jsonschema.Validator:
 def _errors(validator: jsonschema.Validator, yaml_text: str) -> list[str]:
     data = _as_editor_sees(yaml.safe_load(yaml_text))
     return sorted(
-        "/".join(str(p) for p in error.absolute_path) + ": " + error.validator
-        for error in validator.iter_errors(data)
+        "/".join(str(p) for p in error.absolute_path) + ": " + error.validator for error in validator.iter_errors(data)
     )
+
+
+def _new(project, name: str, commune: str):
+    """``ktt-site new cooperative NAME --commune COMMUNE``, run in this process."""
+    return project.ktt_site_in_process("new", "cooperative", name, "--commune", commune)
 
 
 def test_new_cooperative_writes_a_commented_skeleton_pointing_at_its_schema(project):
-    result = project.run(
-        KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "xa-dong-tam"
-    )
+    result = project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "xa-dong-tam")
     assert result.returncode == 0, result.stderr
     assert f"Đã tạo {SCAFFOLD} (mã: hop-tac-xa-dong-tam-moi)" in result.stdout
     written = project.path(SCAFFOLD).read_text(encoding="utf-8")
@@ -63,56 +66,43 @@ def test_new_cooperative_writes_a_commented_skeleton_pointing_at_its_schema(proj
     assert "# founded_by: [hoi-nong-dan]" in written
 
     # Left empty on purpose: the check names the field and how to fill it.
-    check = project.check()
+    check = project.check_in_process()
     assert check.returncode == 1
     lines = written.splitlines()
     line = lines.index(next(row for row in lines if row.startswith("founded:"))) + 1
     assert f"{SCAFFOLD}:{line}: founded: chưa điền ngày thành lập" in check.stderr
 
     project.write(SCAFFOLD, written.replace("founded:  #", "founded: 2018-05  #"))
-    assert project.check().returncode == 0
-    assert project.build().returncode == 0
+    assert project.check_in_process().returncode == 0
+    assert project.build_in_process().returncode == 0
     article = content(parse(page_file(project.built(), "hop-tac-xa/hop-tac-xa-dong-tam-moi")))
     assert text(article.find("h1")) == "Hợp tác xã Đồng Tâm Mới"
 
 
 def test_new_cooperative_slugs_vietnamese_names_and_guesses_the_kind(project):
-    result = project.run(
-        KTT, "new", "cooperative", "Tổ hợp tác  Rau sạch Đức Hòa", "--commune", "phuong-1"
-    )
+    result = _new(project, "Tổ hợp tác  Rau sạch Đức Hòa", "phuong-1")
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load(
-        project.path("models_data/cooperatives/to-hop-tac-rau-sach-duc-hoa.yaml").read_text(
-            encoding="utf-8"
-        )
+        project.path("models_data/cooperatives/to-hop-tac-rau-sach-duc-hoa.yaml").read_text(encoding="utf-8")
     )
     assert data["name"] == "Tổ hợp tác Rau sạch Đức Hòa"
     assert data["kind"] == "tht"
-    result = project.run(
-        KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm", "--commune", "xa-dong-tam"
-    )
+    result = _new(project, "Hợp tác xã Đồng Tâm", "xa-dong-tam")
     assert result.returncode == 0, result.stderr
     assert project.path("models_data/cooperatives/hop-tac-xa-dong-tam.yaml").is_file()
 
 
 def test_new_cooperative_refuses_to_overwrite(project):
-    assert (
-        project.run(
-            KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "xa-dong-tam"
-        ).returncode
-        == 0
-    )
+    assert _new(project, "Hợp tác xã Đồng Tâm Mới", "xa-dong-tam").returncode == 0
     project.write(SCAFFOLD, "name: Đã sửa\n")
-    again = project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "tp-b")
+    again = _new(project, "Hợp tác xã Đồng Tâm Mới", "tp-b")
     assert again.returncode == 1
     assert f"tệp {SCAFFOLD} đã có; không ghi đè" in again.stderr
     assert project.path(SCAFFOLD).read_text(encoding="utf-8") == "name: Đã sửa\n"
 
 
 def test_new_cooperative_refuses_an_unknown_commune_in_vietnamese(project):
-    result = project.run(
-        KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "dong-tam"
-    )
+    result = _new(project, "Hợp tác xã Đồng Tâm Mới", "dong-tam")
     assert result.returncode == 1
     assert (
         "Không tạo được hồ sơ: không có xã/phường/thị trấn mang mã 'dong-tam' trong "
@@ -124,17 +114,10 @@ def test_new_cooperative_refuses_an_unknown_commune_in_vietnamese(project):
 
 def test_uncommented_skeleton_is_valid_for_the_schema(project):
     """Every optional key the skeleton suggests is one the schema (and the model) accepts."""
-    assert (
-        project.run(
-            KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "xa-dong-tam"
-        ).returncode
-        == 0
-    )
+    assert _new(project, "Hợp tác xã Đồng Tâm Mới", "xa-dong-tam").returncode == 0
     lines = project.path(SCAFFOLD).read_text(encoding="utf-8").splitlines()
     start = lines.index("# --- Tùy chọn ---")
-    opened = lines[:start] + [
-        line[2:] if line.startswith("# ") else line for line in lines[start + 1 :]
-    ]
+    opened = lines[:start] + [line[2:] if line.startswith("# ") else line for line in lines[start + 1 :]]
     filled = "\n".join(opened).replace("founded:  #", "founded: 2018-05  #")
     validator = _validator(project.path("schemas/cooperative.schema.json"))
     assert _errors(validator, filled) == []
@@ -142,7 +125,7 @@ def test_uncommented_skeleton_is_valid_for_the_schema(project):
 
 @pytest.fixture
 def schemas(project) -> Path:
-    result = project.run(KTT, "schema")
+    result = project.ktt_site_in_process("schema")
     assert result.returncode == 0, result.stderr
     return project.path("schemas")
 
@@ -165,7 +148,7 @@ def test_schema_command_writes_one_schema_per_kind_of_file(project, schemas):
     )
     for path in schemas.glob("*.json"):
         _validator(path)  # each is a well-formed JSON Schema
-    again = project.run(KTT, "schema")
+    again = project.run(KTT, "schema")  # the real command
     assert again.returncode == 0
     assert "Đã ghi schemas/cooperative.schema.json" in again.stdout
 
@@ -178,31 +161,18 @@ def test_schema_flags_an_editors_mistakes_as_they_type(project, schemas):
         ": additionalProperties",
         ": required",
     ]
-    assert _errors(validator, good.replace("commune: xa-dong-tam", "commune: xa-khong-co")) == [
-        "commune: enum"
-    ]
+    assert _errors(validator, good.replace("commune: xa-dong-tam", "commune: xa-khong-co")) == ["commune: enum"]
     assert _errors(validator, good.replace("kind: htx", "kind: htx2")) == ["kind: enum"]
-    assert _errors(validator, good.replace("founded: 2018-03-15", "founded: 2018-13")) == [
-        "founded: anyOf"
-    ]
+    assert _errors(validator, good.replace("founded: 2018-03-15", "founded: 2018-13")) == ["founded: anyOf"]
     assert _errors(validator, good.replace("founded: 2018-03-15", "founded: 2018-03")) == []
     assert _errors(validator, good + "members:\n  2018: -1\n") == ["members/2018: minimum"]
-    assert _errors(validator, good + "members:\n  nam-2018: 5\n") == [
-        "members: pattern"
-    ]  # key must be a year
-    assert _errors(validator, good.replace("[hoi-nong-dan]", "[hoi-nong-dan, hoi-khac]")) == [
-        "founded_by/1: enum"
+    assert _errors(validator, good + "members:\n  nam-2018: 5\n") == ["members: pattern"]  # key must be a year
+    assert _errors(validator, good.replace("[hoi-nong-dan]", "[hoi-nong-dan, hoi-khac]")) == ["founded_by/1: enum"]
+    assert _errors(validator, good.replace("legal_basis: luat-htx-2012", "legal_basis: luat-2099")) == [
+        "legal_basis: enum"
     ]
-    assert _errors(
-        validator, good.replace("legal_basis: luat-htx-2012", "legal_basis: luat-2099")
-    ) == ["legal_basis: enum"]
     # The id comes from the file name, so a file without one is complete.
-    assert (
-        "id"
-        not in json.loads((schemas / "cooperative.schema.json").read_text(encoding="utf-8"))[
-            "required"
-        ]
-    )
+    assert "id" not in json.loads((schemas / "cooperative.schema.json").read_text(encoding="utf-8"))["required"]
 
 
 def test_shipped_data_files_satisfy_the_schemas(tmp_path):
@@ -230,7 +200,5 @@ def test_shipped_data_files_satisfy_the_schemas(tmp_path):
 def test_shipped_cooperatives_point_at_the_committed_schema():
     for path in sorted((ROOT / "models_data/cooperatives").glob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../schemas/cooperative.schema.json", (
-            path
-        )
+        assert first == "# yaml-language-server: $schema=../../schemas/cooperative.schema.json", path
     assert (ROOT / "schemas/cooperative.schema.json").is_file()

@@ -7,9 +7,10 @@ import csv
 import io
 import json
 
+from conftest import PROFILES_EPOCH
 from cooperatives_support import add_profiles, content, page_file, parse, table, table_rows, text
 
-ENV = {"SOURCE_DATE_EPOCH": "1529000000"}
+ENV = {"SOURCE_DATE_EPOCH": PROFILES_EPOCH}
 
 
 def _json(project) -> dict:
@@ -18,17 +19,12 @@ def _json(project) -> dict:
 
 def _csv_rows(project) -> list[dict[str, str]]:
     raw = (project.built() / "du-lieu/hop-tac-xa.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), (
-        "Excel needs the UTF-8 byte order mark to show diacritics"
-    )
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte order mark to show diacritics"
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-def test_json_and_csv_round_trip_with_diacritics(project):
-    add_profiles(project)
-    result = project.build(env=ENV)
-    assert result.returncode == 0, result.stderr
-    data = _json(project)
+def test_json_and_csv_round_trip_with_diacritics(profiles_site):
+    data = _json(profiles_site)
     assert data["count"] == 3
     records = {r["id"]: r for r in data["cooperatives"]}
     assert list(records) == sorted(records)  # stable order, whatever the file system gives
@@ -52,7 +48,7 @@ def test_json_and_csv_round_trip_with_diacritics(project):
     assert coop["url"] == "https://thu-nghiem.example.org/hop-tac-xa/hop-tac-xa-dong-thuan/"
     assert records["htx-dong-tam"]["illustrative"] is True
 
-    rows = {row["id"]: row for row in _csv_rows(project)}
+    rows = {row["id"]: row for row in _csv_rows(profiles_site)}
     assert list(rows) == sorted(rows)
     row = rows["hop-tac-xa-dong-thuan"]
     assert row["name"] == "Hợp tác xã Đồng Thuận"
@@ -65,7 +61,7 @@ def test_json_and_csv_round_trip_with_diacritics(project):
     assert rows["to-hop-tac-rau-tan-binh"]["kind_label"] == "Tổ hợp tác"
     assert rows["htx-dong-tam"]["illustrative"] == "true"
     # The directory offers both downloads, with links that lead to the files.
-    directory = content(parse(page_file(project.built(), "hop-tac-xa")))
+    directory = content(parse(page_file(profiles_site.built(), "hop-tac-xa")))
     hrefs = {a.get("href") for a in directory.iter("a") if a.get("download") is not None}
     assert hrefs == {"../du-lieu/hop-tac-xa.json", "../du-lieu/hop-tac-xa.csv"}
 
@@ -73,8 +69,9 @@ def test_json_and_csv_round_trip_with_diacritics(project):
 def test_open_data_and_pages_are_byte_reproducible(project, tmp_path):
     add_profiles(project)
     first, second = tmp_path / "a", tmp_path / "b"
+    # Two processes, so two hash seeds: the real command, then this process.
     assert project.build("--site-dir", str(first), env=ENV).returncode == 0
-    assert project.build("--site-dir", str(second), env=ENV).returncode == 0
+    assert project.build_in_process(site_dir=second, env=ENV).returncode == 0
     for rel in (
         "du-lieu/hop-tac-xa.json",
         "du-lieu/hop-tac-xa.csv",
@@ -98,12 +95,11 @@ summary: Liên hiệp của bốn hợp tác xã trong huyện.
 """
 
 
-def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project):
+def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project, profiles_site):
     add_profiles(project)
-    assert project.build(env=ENV).returncode == 0
-    before_json = _json(project)["count"]
+    before_json = _json(profiles_site)["count"]  # the same data, without the new file
     project.write("models_data/cooperatives/lien-hiep-htx-dong-tam-moi.yaml", NEW_PROFILE)
-    result = project.build(env=ENV)
+    result = project.build_in_process(env=ENV)
     assert result.returncode == 0, result.stderr
     site = project.built()
 
@@ -123,13 +119,9 @@ def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project):
         return [row[0] for row in table_rows(table(found, "directory"))]
 
     assert facet_names("hop-tac-xa/theo-loai/lien-hiep") == ["Liên hiệp Hợp tác xã Đồng Tâm Mới"]
-    assert facet_names("hop-tac-xa/theo-linh-vuc/dich-vu-tong-hop") == [
-        "Liên hiệp Hợp tác xã Đồng Tâm Mới"
-    ]
+    assert facet_names("hop-tac-xa/theo-linh-vuc/dich-vu-tong-hop") == ["Liên hiệp Hợp tác xã Đồng Tâm Mới"]
     assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names("hop-tac-xa/theo-huyen/huyen-a")
-    assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names(
-        "hop-tac-xa/theo-to-chuc/lien-minh-htx"
-    )
+    assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in facet_names("hop-tac-xa/theo-to-chuc/lien-minh-htx")
     assert _json(project)["count"] == before_json + 1
     assert "lien-hiep-htx-dong-tam-moi" in {r["id"] for r in _json(project)["cooperatives"]}
     assert "Liên hiệp Hợp tác xã Đồng Tâm Mới" in {row["name"] for row in _csv_rows(project)}
@@ -149,20 +141,17 @@ def test_unknown_criterion_unknown_organisation_and_reserved_id_are_reported(pro
         .read_text(encoding="utf-8")
         .replace("set_by: [lien-minh-htx]", "set_by: [lien-minh-htx, mat-tran]"),
     )
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 1
     line = original.splitlines().index("    criteria: [chuoi-gia-tri]") + 1
     assert (
         f"{path}:{line}: exemplary[0].criteria[1]: tiêu chí 'tieu-chi-la' không có trong "
         "models_data/exemplary_criteria.yaml"
     ) in result.stderr
-    assert (
-        "models_data/exemplary_criteria.yaml:2: set_by[1]: không có tổ chức mang mã 'mat-tran'"
-        in result.stderr
-    )
+    assert "models_data/exemplary_criteria.yaml:2: set_by[1]: không có tổ chức mang mã 'mat-tran'" in result.stderr
     # A profile may not take the address of a generated listing.
     project.write("models_data/cooperatives/theo-huyen.yaml", NEW_PROFILE)
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 1
     assert (
         "models_data/cooperatives/theo-huyen.yaml:1: id: mã 'theo-huyen' trùng địa chỉ một trang tự sinh "
@@ -177,12 +166,9 @@ def test_recognition_criteria_need_the_criteria_file(project):
         + "exemplary:\n  year: 2018\n  recognized_by: Ủy ban MTTQ tỉnh\n  reason: Tiêu biểu.\n"
         "  criteria: [dung-luat]\n",
     )
-    result = project.check()
+    result = project.check_in_process()
     assert result.returncode == 1
-    assert (
-        "criteria[0]: tiêu chí 'dung-luat' chưa có tệp models_data/exemplary_criteria.yaml"
-        in result.stderr
-    )
+    assert "criteria[0]: tiêu chí 'dung-luat' chưa có tệp models_data/exemplary_criteria.yaml" in result.stderr
 
 
 def test_profile_founded_at_latest_says_the_date_is_not_known(project):
@@ -190,7 +176,7 @@ def test_profile_founded_at_latest_says_the_date_is_not_known(project):
         "models_data/cooperatives/htx-chua-ro-ngay.yaml",
         NEW_PROFILE.replace("founded: 2018-11-20", "founded: 2017\nfounded_at_latest: true"),
     )
-    assert project.build(env=ENV).returncode == 0
+    assert project.build_in_process(env=ENV).returncode == 0
     article = content(parse(page_file(project.built(), "hop-tac-xa/htx-chua-ro-ngay")))
     facts = dict((row[0], row[1]) for row in table_rows(table(article, "facts")))
     assert facts["Thành lập"] == "chưa rõ ngày thành lập; đã hoạt động vào năm 2017"

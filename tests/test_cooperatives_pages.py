@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SiteProject
 from cooperatives_support import (
-    add_profiles,
     broken_links,
     content,
     links,
@@ -24,15 +21,9 @@ PROFILE_IDS = ("hop-tac-xa-dong-thuan", "to-hop-tac-rau-tan-binh", "htx-dong-tam
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal site plus the cooperative fixture, built once for this module."""
-    root = tmp_path_factory.mktemp("coops") / "repo"
-    shutil.copytree(FIXTURES / "minimal", root)
-    project = SiteProject(root)
-    add_profiles(project)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    return project.built()
+def site(profiles_site) -> Path:
+    """The minimal site plus the cooperative fixture, built once."""
+    return profiles_site.built()
 
 
 def _profile(site: Path, coop_id: str):
@@ -48,21 +39,11 @@ def test_profile_page_shows_names_dates_and_legal_basis(site):
     # Names, never ids: the commune and district as a reader knows them.
     assert facts["Địa bàn"] == "Phường 1, Thành phố B"
     assert facts["Thành lập"] == "09/2005"
-    assert (
-        facts["Cơ sở pháp lý"].startswith("Luật Hợp tác xã")
-        and "23/2012/QH13" in facts["Cơ sở pháp lý"]
-    )
-    assert (
-        facts["Sáng lập viên thuộc"]
-        == "Liên minh Hợp tác xã tỉnh, Hội Nông dân tỉnh"
-    )
+    assert facts["Cơ sở pháp lý"].startswith("Luật Hợp tác xã") and "23/2012/QH13" in facts["Cơ sở pháp lý"]
+    assert facts["Sáng lập viên thuộc"] == "Liên minh Hợp tác xã tỉnh, Hội Nông dân tỉnh"
     assert facts["Lĩnh vực"] == "Trồng trọt, Chế biến nông sản"
     assert facts["Diện tích sản xuất"] == "115,5 ha"
-    legal = [
-        href
-        for label, href in links(table(article, "facts"))
-        if label.startswith("Luật Hợp tác xã")
-    ]
+    legal = [href for label, href in links(table(article, "facts")) if label.startswith("Luật Hợp tác xã")]
     assert legal == ["../../van-ban/luat-htx-2012/"]
     assert "phuong-1" not in text(article) and "tp-b" not in text(article)
 
@@ -120,22 +101,16 @@ def test_profile_page_shows_products_chain_recognition_story_images_contact_sour
         "Điện thoại: 0276 3 822 000",
         "Thư điện tử: htx@example.org",
     ]
-    sources = [
-        href for el in section_after(article, "Nguồn") if el.tag == "ul" for _, href in links(el)
-    ]
+    sources = [href for el in section_after(article, "Nguồn") if el.tag == "ul" for _, href in links(el)]
     assert sources == ["https://example.org/bai-bao-ve-htx-dong-thuan"]
 
 
 def test_profile_lists_its_bulletin_articles(site):
     page = page_file(site, "hop-tac-xa/hop-tac-xa-dong-thuan")
     articles = [
-        (label, href)
-        for el in section_after(content(parse(page)), "Trên Bản tin")
-        for label, href in links(el)
+        (label, href) for el in section_after(content(parse(page)), "Trên Bản tin") for label, href in links(el)
     ]
-    assert articles == [
-        ("Hợp tác xã Đồng Thuận bán mãng cầu cho siêu thị", "../../ban-tin/2018-so-01/dong-thuan/")
-    ]
+    assert articles == [("Hợp tác xã Đồng Thuận bán mãng cầu cho siêu thị", "../../ban-tin/2018-so-01/dong-thuan/")]
     # The THT has no article: no empty section.
     other = content(parse(page_file(site, "hop-tac-xa/to-hop-tac-rau-tan-binh")))
     assert not any(text(h).startswith("Trên Bản tin") for h in other.iter("h2"))
@@ -146,18 +121,12 @@ def test_sharing_metadata_comes_from_the_profile(site):
     descriptions = [m.get("content") for m in doc.iter("meta") if m.get("name") == "description"]
     assert descriptions == ["HTX trồng và chế biến mãng cầu, liên kết với Saigon Co.op."]
     illustrative = parse(page_file(site, "hop-tac-xa/htx-dong-tam"))
-    descriptions = [
-        m.get("content") for m in illustrative.iter("meta") if m.get("name") == "description"
-    ]
+    descriptions = [m.get("content") for m in illustrative.iter("meta") if m.get("name") == "description"]
     assert descriptions == ["Dữ liệu minh họa. HTX trồng rau an toàn."]
 
 
 def test_illustrative_record_shows_its_notice_and_real_one_does_not(site):
-    notice = [
-        el
-        for el in _profile(site, "htx-dong-tam").iter("div")
-        if "admonition" in el.get("class", "")
-    ]
+    notice = [el for el in _profile(site, "htx-dong-tam").iter("div") if "admonition" in el.get("class", "")]
     assert len(notice) == 1
     assert text(notice[0]).startswith("Dữ liệu minh họa")
     assert "không phải thông tin thật" in text(notice[0])
@@ -205,20 +174,13 @@ def test_directory_lists_every_profile_with_kind_district_and_summary(site):
     assert summary["Thành phố B"] == "theo-huyen/tp-b/"
     assert "Thành phố B (2)" in text(article)
     # The directory is the section's home: it is in the sidebar.
-    nav_hrefs = [
-        a.get("href") for nav in parse(page_file(site, "")).iter("nav") for a in nav.iter("a")
-    ]
+    nav_hrefs = [a.get("href") for nav in parse(page_file(site, "")).iter("nav") for a in nav.iter("a")]
     assert "hop-tac-xa/" in nav_hrefs
 
 
 def _facet_index(site: Path, facet: str) -> list[str]:
     article = content(parse(page_file(site, f"hop-tac-xa/{facet}")))
-    return [
-        text(li)
-        for ul in article.iter("ul")
-        if "ktt-facet" in ul.get("class", "")
-        for li in ul.iter("li")
-    ]
+    return [text(li) for ul in article.iter("ul") if "ktt-facet" in ul.get("class", "") for li in ul.iter("li")]
 
 
 def _facet_value(site: Path, facet: str, value: str) -> list[str]:
@@ -272,9 +234,7 @@ def test_exemplary_page_shows_criteria_and_recognised_cooperatives_by_year(site)
     page = page_file(site, "hop-tac-xa/dien-hinh-tien-tien")
     article = content(parse(page))
     notice = [el for el in article.iter("div") if "admonition" in el.get("class", "")]
-    assert notice and text(notice[0]).startswith(
-        "Dữ liệu minh họa"
-    )  # the criteria file says illustrative
+    assert notice and text(notice[0]).startswith("Dữ liệu minh họa")  # the criteria file says illustrative
     criteria = [text(li) for ol in article.iter("ol") for li in ol.iter("li")]
     assert criteria == ["Liên kết chuỗi giá trị: Có hợp đồng tiêu thụ.", "Thu nhập thành viên tăng"]
     assert "Tiêu chí do Liên minh Hợp tác xã tỉnh xây dựng" in text(article)
@@ -290,8 +250,6 @@ def test_exemplary_page_shows_criteria_and_recognised_cooperatives_by_year(site)
     assert broken_links(site, page) == []
     # The profile's criterion link lands on the criterion on this page.
     profile = page_file(site, "hop-tac-xa/hop-tac-xa-dong-thuan")
-    hrefs = [
-        href for label, href in links(content(parse(profile))) if label == "Liên kết chuỗi giá trị"
-    ]
+    hrefs = [href for label, href in links(content(parse(profile))) if label == "Liên kết chuỗi giá trị"]
     assert hrefs == ["../dien-hinh-tien-tien/#tieu-chi-chuoi-gia-tri"]
     assert any(li.get("id") == "tieu-chi-chuoi-gia-tri" for li in article.iter("li"))

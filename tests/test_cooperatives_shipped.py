@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import REFERENCE, ROOT
 from cooperatives_support import broken_links, content, page_file, parse, table, table_rows, text
 
 from ktt_site.site import ProjectPaths, load_site
 
-FACTS = ROOT.parent / "shared/reference/domain-facts.md"
+FACTS = REFERENCE / "domain-facts.md"
 
 
 def _site():
@@ -44,16 +44,15 @@ def test_real_profiles_carry_only_sourced_facts():
     site = _site()
     real = [c for c in site.cooperatives.values() if not c.illustrative]
     assert real, "at least one real cooperative"
-    facts = FACTS.read_text(encoding="utf-8") if FACTS.exists() else None
+    facts = FACTS.read_text(encoding="utf-8")
     for coop in real:
         assert coop.sources, coop.id
         # Nothing the sources do not state: no stars, money figures or recognitions.
         assert not any(p.ocop_stars for p in coop.products), coop.id
         assert not (coop.avg_income or coop.capital or coop.revenue or coop.exemplary), coop.id
         assert not coop.images or all("minh họa" in (i.caption or "") for i in coop.images), coop.id
-        if facts is not None:
-            for url in coop.sources:
-                assert url.split("://", 1)[1] in facts, url
+        for url in coop.sources:
+            assert url.split("://", 1)[1] in facts, url
     for coop in site.cooperatives.values():
         if coop.illustrative:
             assert "(minh họa)" in coop.name, coop.id

@@ -69,14 +69,8 @@ def text(element) -> str:
 
 
 @pytest.fixture(scope="module")
-def guide(tmp_path_factory) -> Path:
-    from conftest import SiteProject
-
-    root = tmp_path_factory.mktemp("guide") / "repo"
-    shutil.copytree(FIXTURES / "minimal", root)
-    result = SiteProject(root).build()
-    assert result.returncode == 0, result.stderr
-    return root / "site" / "huong-dan"
+def guide(minimal_site) -> Path:
+    return minimal_site.built() / "huong-dan"
 
 
 def rows_by_page(guide: Path) -> dict[str, dict[tuple[str, str], list[str]]]:
@@ -136,22 +130,25 @@ def test_every_data_model_of_the_package_is_in_the_guide():
         every.add(cls)
         stack.extend(cls.__subclasses__())
     documented = {name for part in all_parts() for name, _ in model_fields_recursively(part.model)}
-    missing = {cls.__module__ + "." + cls.__name__ for cls in every
-               if cls.__name__ not in documented and cls.model_fields}
+    missing = {
+        cls.__module__ + "." + cls.__name__ for cls in every if cls.__name__ not in documented and cls.model_fields
+    }
     assert missing == set()
 
 
 def test_a_new_field_shows_in_the_guide_with_its_description():
     extended = create_model(
-        "Cooperative", __base__=COOPERATIVE.model,
+        "Cooperative",
+        __base__=COOPERATIVE.model,
         website_shop=(str | None, Field(default=None, description="Gian hàng trên sàn thương mại điện tử.")),
     )
     view = part_view(dataclasses.replace(COOPERATIVE, model=extended))
     rows = {row.name: row for row in view.sections[0].rows}
     assert rows["website_shop"].meaning == "Gian hàng trên sàn thương mại điện tử."
     assert rows["website_shop"].required == "Không"
-    assert set(rows) - set(part_view(COOPERATIVE).sections[0].rows and
-                           {r.name for r in part_view(COOPERATIVE).sections[0].rows}) == {"website_shop"}
+    assert set(rows) - set(
+        part_view(COOPERATIVE).sections[0].rows and {r.name for r in part_view(COOPERATIVE).sections[0].rows}
+    ) == {"website_shop"}
 
 
 def test_guide_ids_are_unique_and_field_links_resolve(guide):
@@ -160,8 +157,9 @@ def test_guide_ids_are_unique_and_field_links_resolve(guide):
         all_ids = [e.get("id") for e in doc.iter() if e.get("id")]
         ids = set(all_ids)
         assert len(all_ids) == len(ids), sorted(i for i in ids if all_ids.count(i) > 1)
-        links = [a.get("href")[1:] for a in doc.iter("a") if (a.get("href") or "").startswith("#")
-                 and a.get("href") != "#"]
+        links = [
+            a.get("href")[1:] for a in doc.iter("a") if (a.get("href") or "").startswith("#") and a.get("href") != "#"
+        ]
         assert links, guide_page.slug
         assert set(links) - ids == set(), guide_page.slug
 
@@ -199,8 +197,11 @@ def test_worked_examples_pass_the_check(reference_site):
             assert not log.problems, log.problems
             continue
         _write(root, part.example_path, example_text(part))
-    for image in ("images/hop-tac-xa/hop-tac-xa-rau-an-toan-vi-du/anh-1.jpg",
-                  "images/ban-tin/2025-so-04/rau.jpg", "images/ban-tin/2025-so-04-bia.png"):
+    for image in (
+        "images/hop-tac-xa/hop-tac-xa-rau-an-toan-vi-du/anh-1.jpg",
+        "images/ban-tin/2025-so-04/rau.jpg",
+        "images/ban-tin/2025-so-04-bia.png",
+    ):
         _write(root, f"content/{image}", PNG)
     try:
         site = load_site(reference_site, as_of=dt.date(2025, 12, 31))

@@ -73,13 +73,23 @@ def test_github_publish_workflow_checks_builds_and_deploys_main():
     assert _uses(deploy) == ["actions/deploy-pages"]
 
 
-def test_github_pull_request_workflow_only_validates():
+def test_github_pull_request_workflow_validates_and_tests_without_publishing():
     flow = _load(WORKFLOWS / "check.yml")
     assert "pull_request" in flow["on"] and "push" not in flow["on"]
     assert flow["permissions"] == {"contents": "read"}
-    (job,) = flow["jobs"].values()
-    assert _runs(job) == ['make check CHECK_ARGS="--format github"']
-    assert not {"actions/upload-pages-artifact", "actions/deploy-pages"} & set(_uses(job))
+    assert set(flow["jobs"]) == {"check", "test"}
+    assert _runs(flow["jobs"]["check"]) == ['make check CHECK_ARGS="--format github"']
+    assert _runs(flow["jobs"]["test"]) == [".ci/run"]
+    for job in flow["jobs"].values():
+        assert not {"actions/upload-pages-artifact", "actions/deploy-pages"} & set(_uses(job))
+
+
+def test_ci_script_installs_the_tools_then_runs_the_readmes_test_command():
+    script = (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+    assert (ROOT / ".ci/run").stat().st_mode & 0o111, ".ci/run must be executable"
+    for tool, package in (("chromium", "chromium"), ("java", "default-jre-headless"), ("npm", "npm")):
+        assert f"command -v {tool} >/dev/null 2>&1 || need_apt+=({package})" in script
+    assert script[-2:] == ["export KTT_REQUIRE_TOOLS=1", "make test"]
 
 
 def test_gitlab_pipeline_reports_on_merge_requests_and_publishes_main():
@@ -90,6 +100,9 @@ def test_gitlab_pipeline_reports_on_merge_requests_and_publishes_main():
     assert check["artifacts"]["when"] == "always"
     assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert "rules" not in check  # every pipeline, merge request or branch, validates
+    test = ci["test"]
+    assert test["stage"] == check["stage"] and test["script"] == [".ci/run"]
+    assert test["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert pages["rules"] == [{"if": '$CI_COMMIT_BRANCH == "main"'}]
     assert pages["script"][0] == "make site"
     assert pages["artifacts"]["paths"] == ["public"]
@@ -101,17 +114,21 @@ def test_make_targets_run_the_commands_the_readme_names(tmp_path):
     fake = tmp_path / "no-venv"
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    assert _make_recipe(tmp_path, 'make check CHECK_ARGS="--format github"', fake)[-1] == \
-        f"{fake}/bin/ktt-site check --format github"
+    assert (
+        _make_recipe(tmp_path, 'make check CHECK_ARGS="--format github"', fake)[-1]
+        == f"{fake}/bin/ktt-site check --format github"
+    )
     assert _make_recipe(tmp_path, "make check", fake)[-1] == f"{fake}/bin/ktt-site check"
     assert _make_recipe(tmp_path, "make site", fake)[-1] == f"{fake}/bin/mkdocs build --strict"
     assert _make_recipe(tmp_path, "make test", fake)[-1] == f"{fake}/bin/python -m pytest"
 
 
 def test_github_check_step_annotates_a_broken_site(project, tmp_path):
-    project.write("models_data/cooperatives/htx-dong-tam.yaml",
-                  "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-khong-co\n"
-                  "status: active\nlegal_basis: luat-htx-2012\n")
+    project.write(
+        "models_data/cooperatives/htx-dong-tam.yaml",
+        "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-khong-co\n"
+        "status: active\nlegal_basis: luat-htx-2012\n",
+    )
     (step,) = _runs(_load(WORKFLOWS / "check.yml")["jobs"]["check"])
     result = _run_as_make_would(project, step, tmp_path)
     assert result.returncode == 1
@@ -122,16 +139,21 @@ def test_github_check_step_annotates_a_broken_site(project, tmp_path):
 
 
 def test_gitlab_check_step_writes_the_code_quality_report(project, tmp_path):
-    project.write("models_data/cooperatives/htx-dong-tam.yaml",
-                  "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-dong-tam\n"
-                  "status: active\nlegal_basis: luat-htx-2099\n")
+    project.write(
+        "models_data/cooperatives/htx-dong-tam.yaml",
+        "name: Hợp tác xã Đồng Tâm\nkind: htx\nfounded: 2018-03-15\ncommune: xa-dong-tam\n"
+        "status: active\nlegal_basis: luat-htx-2099\n",
+    )
     ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     result = _run_as_make_would(project, ci["check"]["script"][0], tmp_path)
     assert result.returncode == 1
     report = json.loads(project.path("gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert [(i["location"]["path"], i["location"]["lines"]["begin"], i["description"]) for i in report] == [
-        ("models_data/cooperatives/htx-dong-tam.yaml", 6,
-         "legal_basis: không có văn bản pháp lý mang mã 'luat-htx-2099'"),
+        (
+            "models_data/cooperatives/htx-dong-tam.yaml",
+            6,
+            "legal_basis: không có văn bản pháp lý mang mã 'luat-htx-2099'",
+        ),
     ]
 
 

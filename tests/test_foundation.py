@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
+from conftest import REFERENCE
 from html_checks import external_loads
 
 from ktt_site.errors import ProblemLog
@@ -45,9 +46,7 @@ def test_shipped_localities_match_the_2018_reference():
     log = ProblemLog(ROOT)
     localities = load_localities(ROOT / "models_data", log)
     assert not log.problems, log.problems
-    reference = yaml.safe_load(
-        (ROOT.parent / "shared/reference/tay-ninh-2018-communes.yaml").read_text(encoding="utf-8")
-    ) if (ROOT.parent / "shared/reference/tay-ninh-2018-communes.yaml").exists() else None
+    reference = yaml.safe_load((REFERENCE / "tay-ninh-2018-communes.yaml").read_text(encoding="utf-8"))
     communes = [c for d in localities.districts for c in d.communes]
     assert len(localities.districts) == 9
     assert len(communes) == 95
@@ -57,19 +56,17 @@ def test_shipped_localities_match_the_2018_reference():
     assert len({c.code for c in communes}) == 95
     tan_binh = [c for c in communes if c.name == "Xã Tân Bình"]
     assert len(tan_binh) == 2 and tan_binh[0].id != tan_binh[1].id
-    if reference:
-        expected = {c["code"]: c["name"] for d in reference["districts"] for c in d["communes"]}
-        assert {c.code: c.name for c in communes} == expected
+    expected = {c["code"]: c["name"] for d in reference["districts"] for c in d["communes"]}
+    assert {c.code: c.name for c in communes} == expected
 
 
 def test_shipped_organizations_are_the_seven_of_the_plan():
     orgs = yaml.safe_load((ROOT / "models_data/organizations.yaml").read_text(encoding="utf-8"))
     assert len(orgs) == 7
-    plan = (ROOT.parent / "shared/reference/ke-hoach-phoi-hop-ktt-2018.txt")
-    if plan.exists():
-        text = plan.read_text(encoding="utf-8")
-        for org in orgs:
-            for unit in re.split(r" \(|\); ", org["focal_unit"]):
-                unit = unit.strip(" ()")
-                if unit.startswith("Ban") or unit.startswith("Phòng"):
-                    assert unit in text, unit
+    text = (REFERENCE / "ke-hoach-phoi-hop-ktt-2018.txt").read_text(encoding="utf-8")
+    for org in orgs:
+        units = [unit.strip(" ()") for unit in re.split(r" \(|\); ", org["focal_unit"])]
+        units = [unit for unit in units if unit.startswith(("Ban", "Phòng"))]
+        assert units, f"{org['id']}: focal_unit names no department of the plan"
+        for unit in units:
+            assert unit in text, unit

@@ -14,8 +14,8 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 import pytest
+from conftest import FIXTURES, SiteProject
 
-FIXTURES = Path(__file__).parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 LAW_2012 = """\
@@ -148,6 +148,14 @@ def build(root: Path, epoch: int | None = None, site_dir: str = "site") -> Path:
     return root / site_dir
 
 
+def build_in_process(root: Path, epoch: int | None = None, site_dir: str = "site") -> Path:
+    """As ``build``, in this process."""
+    env = {"SOURCE_DATE_EPOCH": None if epoch is None else str(epoch)}
+    result = SiteProject(root).build_in_process(site_dir=root / site_dir, env=env)
+    assert result.returncode == 0, result.stderr
+    return root / site_dir
+
+
 def epoch_of(day: dt.date) -> int:
     """Noon in Vietnam that day, as SOURCE_DATE_EPOCH."""
     return int(dt.datetime(day.year, day.month, day.day, 5, 0, tzinfo=dt.UTC).timestamp())
@@ -155,12 +163,12 @@ def epoch_of(day: dt.date) -> int:
 
 @pytest.fixture(scope="module")
 def site_2018(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2018-12-31"))
+    return build_in_process(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2018-12-31"))
 
 
 @pytest.fixture(scope="module")
 def site_2025(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2025-01-01"))
+    return build_in_process(make_site(tmp_path_factory.mktemp("legal") / "repo", as_of="2025-01-01"))
 
 
 class Page:
@@ -168,9 +176,7 @@ class Page:
 
     def __init__(self, site: Path, rel: str) -> None:
         self.site, self.rel = site, rel
-        self.tree: Element = html5lib.parse(
-            (site / rel).read_text(encoding="utf-8"), namespaceHTMLElements=False
-        )
+        self.tree: Element = html5lib.parse((site / rel).read_text(encoding="utf-8"), namespaceHTMLElements=False)
         self.article = next(e for e in self.tree.iter("article"))
 
     def by_class(self, name: str) -> list[Element]:
@@ -199,9 +205,7 @@ class Page:
             if href.startswith(("http://", "https://", "#")):
                 found.append((text_of(a), href))
                 continue
-            target = posixpath.normpath(
-                posixpath.join(posixpath.dirname(self.rel), href.split("#")[0])
-            )
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(self.rel), href.split("#")[0]))
             found.append((text_of(a), target + "/index.html" if href.endswith("/") else target))
         return found
 
@@ -233,15 +237,9 @@ def test_document_page_shows_number_type_issuer_dates_and_status(site_2018):
     assert rows["Ngày có hiệu lực"] == "01/07/2013"
     assert rows["Ngày hết hiệu lực"] == "01/07/2024"
     assert rows["Tình trạng tại ngày 31/12/2018"].startswith("Còn hiệu lực")
-    assert (
-        page.tree.find(".//h1") is not None
-        and text_of(page.tree.find(".//h1")) == "Luật Hợp tác xã số 23/2012/QH13"
-    )
+    assert page.tree.find(".//h1") is not None and text_of(page.tree.find(".//h1")) == "Luật Hợp tác xã số 23/2012/QH13"
     assert "Luật quy định về hợp tác xã và liên hiệp hợp tác xã." in page.text
-    assert (
-        page.one("ktt-legal-key-points").find("li").text
-        == "Hợp tác xã do ít nhất 7 thành viên tự nguyện thành lập."
-    )
+    assert page.one("ktt-legal-key-points").find("li").text == "Hợp tác xã do ít nhất 7 thành viên tự nguyện thành lập."
 
 
 def test_status_before_the_effective_date_while_in_force_and_after_expiry(site_2018, site_2025):
@@ -290,9 +288,7 @@ def test_related_documents_read_both_ways(site_2018):
 def test_backlinks_to_profiles_whose_legal_basis_it_is(site_2018):
     old = Page(site_2018, "van-ban/luat-htx-2012/index.html")
     new = Page(site_2018, "van-ban/luat-htx-2023/index.html")
-    assert old.links(old.one("ktt-legal-profiles")) == [
-        ("Hợp tác xã Đồng Tâm", "hop-tac-xa/htx-dong-tam/index.html")
-    ]
+    assert old.links(old.one("ktt-legal-profiles")) == [("Hợp tác xã Đồng Tâm", "hop-tac-xa/htx-dong-tam/index.html")]
     assert "(dữ liệu minh họa)" in text_of(old.one("ktt-legal-profiles"))
     assert new.links(new.one("ktt-legal-profiles")) == [
         ("Tổ hợp tác Rau sạch Tân Bình", "hop-tac-xa/tht-rau-tan-binh/index.html")
@@ -321,10 +317,7 @@ def test_shortcode_renders_a_link_with_number_date_and_title(site_2018):
         "Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023",
         "van-ban/luat-htx-2023/index.html",
     ) in article.links()
-    assert (
-        "Năm 2023, Quốc hội thông qua Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 thay luật cũ."
-        in article.text
-    )
+    assert "Năm 2023, Quốc hội thông qua Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 thay luật cũ." in article.text
     guide = Page(site_2018, "tai-lieu/trich-dan/index.html")
     assert guide.links() == [
         ("Luật Hợp tác xã số 23/2012/QH13 ngày 20/11/2012", "van-ban/luat-htx-2012/index.html"),
@@ -339,10 +332,7 @@ def test_shortcode_renders_a_link_with_number_date_and_title(site_2018):
 
 def test_a_literal_double_brace_is_left_as_written(site_2018):
     article = Page(site_2018, "ban-tin/2018-so-01/luat-moi/index.html")
-    assert (
-        "Công thức bảng tính {{ gia_tri }} và {{ van_ban(khong_dau_ngoac) }} "
-        "giữ nguyên như đã viết." in article.text
-    )
+    assert "Công thức bảng tính {{ gia_tri }} và {{ van_ban(khong_dau_ngoac) }} giữ nguyên như đã viết." in article.text
     code = [text_of(c) for c in article.article.iter("code")]
     assert '{{ van_ban("ma-van-ban") }}' in code
 
@@ -366,9 +356,7 @@ def test_official_link_and_sources(site_2018):
     old = Page(site_2018, "van-ban/luat-htx-2012/index.html")
     assert "chưa có liên kết tới văn bản chính thức" in text_of(old.one("ktt-legal-official"))
     sources = old.one("ktt-legal-sources")
-    assert old.links(sources) == [
-        ("https://example.org/luat-2012", "https://example.org/luat-2012")
-    ]
+    assert old.links(sources) == [("https://example.org/luat-2012", "https://example.org/luat-2012")]
     assert "Kế hoạch phối hợp phát triển kinh tế tập thể năm 2018" in text_of(sources)
 
 
@@ -385,9 +373,7 @@ def test_pages_carry_a_description_for_sharing(site_2018):
 
 def test_index_lists_documents_by_date_with_type_and_status(site_2018):
     page = Page(site_2018, "van-ban/index.html")
-    rows = [
-        [text_of(td) for td in tr.findall("td")] for tr in page.one("ktt-legal-list").iter("tr")
-    ][1:]
+    rows = [[text_of(td) for td in tr.findall("td")] for tr in page.one("ktt-legal-list").iter("tr")][1:]
     assert [row[0] for row in rows] == ["20/06/2023", "24/07/2015", "20/11/2012"]
     assert rows[0][1] == "Luật Hợp tác xã số 17/2023/QH15"
     assert rows[1][1] == "Chỉ thị số 19/CT-TTg về đẩy mạnh triển khai thi hành Luật Hợp tác xã"
@@ -396,37 +382,26 @@ def test_index_lists_documents_by_date_with_type_and_status(site_2018):
     for _, target in page.links(page.one("ktt-legal-list")):
         assert (site_2018 / target).is_file(), target
     home = Page(site_2018, "index.html")
-    nav = [
-        text_of(a)
-        for a in home.tree.iter("a")
-        if (a.get("href") or "").rstrip("/").endswith("van-ban")
-    ]
+    nav = [text_of(a) for a in home.tree.iter("a") if (a.get("href") or "").rstrip("/").endswith("van-ban")]
     assert "Văn bản" in nav
 
 
 def test_index_shows_replacement_after_expiry(site_2025):
     page = Page(site_2025, "van-ban/index.html")
-    row = next(
-        tr for tr in page.one("ktt-legal-list").iter("tr") if tr.get("id") == "luat-htx-2012"
-    )
-    assert (
-        text_of(row.findall("td")[4])
-        == "Hết hiệu lực từ 01/07/2024 thay bằng Luật Hợp tác xã số 17/2023/QH15"
-    )
+    row = next(tr for tr in page.one("ktt-legal-list").iter("tr") if tr.get("id") == "luat-htx-2012")
+    assert text_of(row.findall("td")[4]) == "Hết hiệu lực từ 01/07/2024 thay bằng Luật Hợp tác xã số 17/2023/QH15"
 
 
 def test_status_date_follows_source_date_epoch_and_builds_are_reproducible(tmp_path):
     root = make_site(tmp_path / "repo", as_of=None)
     before = build(root, epoch_of(dt.date(2024, 6, 30)), "site-a")
-    again = build(root, epoch_of(dt.date(2024, 6, 30)), "site-b")
-    after = build(root, epoch_of(dt.date(2024, 7, 1)), "site-c")
+    # Built again in this process, so with another hash seed than the first; then a day later.
+    again = build_in_process(root, epoch_of(dt.date(2024, 6, 30)), "site-b")
+    after = build_in_process(root, epoch_of(dt.date(2024, 7, 1)), "site-c")
     rows = Page(before, "van-ban/luat-htx-2012/index.html").rows()
     assert text_of(rows["Tình trạng tại ngày 30/06/2024"].find("strong")) == "Còn hiệu lực"
     rows = Page(after, "van-ban/luat-htx-2012/index.html").rows()
-    assert (
-        text_of(rows["Tình trạng tại ngày 01/07/2024"].find("strong"))
-        == "Hết hiệu lực từ 01/07/2024"
-    )
+    assert text_of(rows["Tình trạng tại ngày 01/07/2024"].find("strong")) == "Hết hiệu lực từ 01/07/2024"
     for rel in (
         "van-ban/index.html",
         "van-ban/luat-htx-2012/index.html",
@@ -446,7 +421,7 @@ def test_shortcode_text_with_markdown_characters_is_shown_as_written(project):
         "content/trich-dan.md",
         '# Trích dẫn\n\n| Văn bản |\n| --- |\n| {{ van_ban("qd-thu-nghiem") }} |\n',
     )
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode == 0, result.stderr
     page = Page(project.built(), "trich-dan/index.html")
     assert page.links() == [

@@ -8,13 +8,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import REFERENCE
 
 from ktt_site.errors import ProblemLog
 from ktt_site.legal.model import LegalDocument
 from ktt_site.validation import load_record_folder
 
 ROOT = Path(__file__).parent.parent
-REFERENCE = ROOT.parent / "shared" / "reference"
 FACTS = "domain-facts.md"
 PLAN = "ke-hoach-phoi-hop-ktt-2018.txt"
 
@@ -133,9 +133,7 @@ def normal(text: str) -> str:
 
 def date_spellings(day: dt.date) -> set[str]:
     return {
-        f"{d}/{m}/{day.year}"
-        for d in (str(day.day), f"{day.day:02d}")
-        for m in (str(day.month), f"{day.month:02d}")
+        f"{d}/{m}/{day.year}" for d in (str(day.day), f"{day.day:02d}") for m in (str(day.month), f"{day.month:02d}")
     }
 
 
@@ -149,8 +147,6 @@ def library() -> dict[str, LegalDocument]:
 
 @pytest.fixture(scope="module")
 def references() -> dict[str, str]:
-    if not REFERENCE.is_dir():
-        pytest.skip(f"reference files not found at {REFERENCE}")
     return {name: normal((REFERENCE / name).read_text(encoding="utf-8")) for name in (FACTS, PLAN)}
 
 
@@ -163,9 +159,7 @@ def test_number_dates_and_issuer_match_the_reference_files(library, references, 
     doc = library[doc_id]
     for field, (source, passage) in EVIDENCE[doc_id].items():
         passage = normal(passage)
-        assert passage in references[source], (
-            f"{doc_id}.{field}: passage not in {source}: {passage}"
-        )
+        assert passage in references[source], f"{doc_id}.{field}: passage not in {source}: {passage}"
         value = getattr(doc, field)
         if field == "issued" and value.day is None:
             assert str(value.year) in passage, (doc_id, field)

@@ -1,4 +1,5 @@
-"""The plan and its progress through a real ``mkdocs build --strict`` of a small fixture site."""
+"""The plan and its progress through a real ``mkdocs build --strict`` of a small fixture site
+(run in the test process; tests that only read a site share one build per as-of date)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,30 @@ import io
 import json
 
 import pytest
+from conftest import new_project
 from plans_fixture import cooperative, read_page, set_as_of, write_plan_site
 
 
 def _build(project):
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode == 0, result.stderr
     return {t["id"]: t for t in json.loads(project.output("tien-do/2018/tien-do.json"))}
+
+
+@pytest.fixture(scope="module")
+def plan_site(tmp_path_factory):
+    """``plan_site(as_of)``: the fixture plan site and its targets as of that date, built once
+    per date for the tests that only read it."""
+    sites = {}
+
+    def built(as_of):
+        if as_of not in sites:
+            project = new_project(tmp_path_factory.mktemp(f"plan-{as_of}"))
+            write_plan_site(project, as_of=as_of)
+            sites[as_of] = (project, _build(project))
+        return sites[as_of]
+
+    return built
 
 
 def _statuses(targets):
@@ -24,43 +42,68 @@ def _statuses(targets):
     ("as_of", "expected"),
     [
         # Period ended (the as-of date is the last day): final statuses.
-        ("2018-12-31", {"tht-moi": (2, "achieved"),          # met exactly
-                        "htx-moi": (3, "exceeded"),          # range 1 to 2 exceeded
-                        "lop-tap-huan": (2, "achieved"),
-                        "xa-co-htx": (25, "not_achieved"),   # 1 commune of 4, counted once
-                        "thu-nhap": (5.6, "achieved")}),
+        (
+            "2018-12-31",
+            {
+                "tht-moi": (2, "achieved"),  # met exactly
+                "htx-moi": (3, "exceeded"),  # range 1 to 2 exceeded
+                "lop-tap-huan": (2, "achieved"),
+                "xa-co-htx": (25, "not_achieved"),  # 1 commune of 4, counted once
+                "thu-nhap": (5.6, "achieved"),
+            },
+        ),
         # Mid-year: 181 of 365 days gone.
-        ("2018-06-30", {"tht-moi": (2, "achieved"),          # 2018-06 counts from 30/06
-                        "htx-moi": (3, "exceeded"),
-                        "lop-tap-huan": (1, "on_track"),     # 1 >= 2 x 181/365
-                        "xa-co-htx": (25, "behind"),         # 25 < 100 x 181/365
-                        "thu-nhap": (5.6, "achieved")}),
-        ("2018-06-29", {"tht-moi": (1, "on_track"),          # 1 >= 2 x 180/365
-                        "htx-moi": (3, "exceeded"),
-                        "lop-tap-huan": (1, "on_track"),
-                        "xa-co-htx": (25, "behind"),
-                        "thu-nhap": (5.6, "achieved")}),
-        ("2018-03-30", {"tht-moi": (1, "on_track"),
-                        "htx-moi": (1, "achieved"),
-                        "lop-tap-huan": (None, "no_data"),   # nobody has reported yet
-                        "xa-co-htx": (0, "behind"),
-                        "thu-nhap": (None, "no_data")}),     # no profile founded by then has income
+        (
+            "2018-06-30",
+            {
+                "tht-moi": (2, "achieved"),  # 2018-06 counts from 30/06
+                "htx-moi": (3, "exceeded"),
+                "lop-tap-huan": (1, "on_track"),  # 1 >= 2 x 181/365
+                "xa-co-htx": (25, "behind"),  # 25 < 100 x 181/365
+                "thu-nhap": (5.6, "achieved"),
+            },
+        ),
+        (
+            "2018-06-29",
+            {
+                "tht-moi": (1, "on_track"),  # 1 >= 2 x 180/365
+                "htx-moi": (3, "exceeded"),
+                "lop-tap-huan": (1, "on_track"),
+                "xa-co-htx": (25, "behind"),
+                "thu-nhap": (5.6, "achieved"),
+            },
+        ),
+        (
+            "2018-03-30",
+            {
+                "tht-moi": (1, "on_track"),
+                "htx-moi": (1, "achieved"),
+                "lop-tap-huan": (None, "no_data"),  # nobody has reported yet
+                "xa-co-htx": (0, "behind"),
+                "thu-nhap": (None, "no_data"),  # no profile founded by then has income
+            },
+        ),
         # Before the period.
-        ("2017-12-31", {"tht-moi": (0, "not_started"), "htx-moi": (0, "not_started"),
-                        "lop-tap-huan": (None, "not_started"), "xa-co-htx": (0, "not_started"),
-                        "thu-nhap": (None, "not_started")}),
+        (
+            "2017-12-31",
+            {
+                "tht-moi": (0, "not_started"),
+                "htx-moi": (0, "not_started"),
+                "lop-tap-huan": (None, "not_started"),
+                "xa-co-htx": (0, "not_started"),
+                "thu-nhap": (None, "not_started"),
+            },
+        ),
     ],
 )
-def test_values_and_statuses_at_fixed_dates(project, as_of, expected):
-    write_plan_site(project, as_of=as_of)
-    targets = _build(project)
+def test_values_and_statuses_at_fixed_dates(plan_site, as_of, expected):
+    _, targets = plan_site(as_of)
     assert _statuses(targets) == expected
     assert {t["as_of"] for t in targets.values()} == {as_of}
 
 
-def test_download_format_json_and_csv(project):
-    write_plan_site(project, as_of="2018-12-31")
-    targets = _build(project)
+def test_download_format_json_and_csv(plan_site, tmp_path):
+    project, targets = plan_site("2018-12-31")
     assert list(targets) == ["tht-moi", "htx-moi", "lop-tap-huan", "xa-co-htx", "thu-nhap"]
     assert targets["htx-moi"]["target"] == {"min": 1, "max": 2}
     assert targets["tht-moi"]["target"] == {"min": 2}
@@ -71,13 +114,18 @@ def test_download_format_json_and_csv(project):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [(r["id"], r["value"], r["target_min"], r["target_max"], r["status"]) for r in rows] == [
-        ("tht-moi", "2", "2", "", "achieved"), ("htx-moi", "3", "1", "2", "exceeded"),
-        ("lop-tap-huan", "2", "2", "", "achieved"), ("xa-co-htx", "25", "100", "", "not_achieved"),
-        ("thu-nhap", "5.6", "0", "", "achieved")]
+        ("tht-moi", "2", "2", "", "achieved"),
+        ("htx-moi", "3", "1", "2", "exceeded"),
+        ("lop-tap-huan", "2", "2", "", "achieved"),
+        ("xa-co-htx", "25", "100", "", "not_achieved"),
+        ("thu-nhap", "5.6", "0", "", "achieved"),
+    ]
     assert rows[0]["title"] == "Thành lập mới 2 tổ hợp tác"
     first = {p: (project.built() / p).read_bytes() for p in ("tien-do/2018/tien-do.json", "tien-do/2018/tien-do.csv")}
-    _build(project)
-    assert {p: (project.built() / p).read_bytes() for p in first} == first
+    # Built again by another process (another hash seed): the same bytes.
+    again = project.build("--site-dir", str(tmp_path / "again"))
+    assert again.returncode == 0, again.stderr
+    assert {p: (tmp_path / "again" / p).read_bytes() for p in first} == first
 
 
 def test_one_more_tht_raises_the_value_in_page_and_json(project):
@@ -85,8 +133,10 @@ def test_one_more_tht_raises_the_value_in_page_and_json(project):
     before = _build(project)["tht-moi"]
     page_before = read_page(project.output("tien-do/2018/tht-moi/index.html"))
     assert before["value"] == 2 and "2 THT" in page_before.text
-    project.write("models_data/cooperatives/tht-moi-them.yaml",
-                  cooperative("Tổ hợp tác Mới Thêm", "tht", "2018-11-05", "xa-tan-binh"))
+    project.write(
+        "models_data/cooperatives/tht-moi-them.yaml",
+        cooperative("Tổ hợp tác Mới Thêm", "tht", "2018-11-05", "xa-tan-binh"),
+    )
     after = _build(project)["tht-moi"]
     page_after = read_page(project.output("tien-do/2018/tht-moi/index.html"))
     assert after["value"] == before["value"] + 1 == 3
@@ -96,9 +146,8 @@ def test_one_more_tht_raises_the_value_in_page_and_json(project):
     assert "3 THT" in overview.text
 
 
-def test_target_page_shows_chart_table_records_and_breakdown(project):
-    write_plan_site(project, as_of="2018-12-31")
-    _build(project)
+def test_target_page_shows_chart_table_records_and_breakdown(plan_site):
+    project, _ = plan_site("2018-12-31")
     page = read_page(project.output("tien-do/2018/tht-moi/index.html"))
     assert page.svg_titles == ["Thành lập mới 2 tổ hợp tác: giá trị cộng dồn theo tháng"]
     assert page.scripts_in_svg == 0
@@ -106,29 +155,31 @@ def test_target_page_shows_chart_table_records_and_breakdown(project):
     # The chart's data table: one row per month end, the month-only THT counted from 30/06.
     assert "31/05/2018 1 " in text and "30/06/2018 2 " in text
     assert "Tổ hợp tác A" in text and "Tổ hợp tác B" in text and "Tổ hợp tác Cũ" not in text
-    assert "06/2018 30/06/2018" in text                   # founded, counted from
+    assert "06/2018 30/06/2018" in text  # founded, counted from
     assert "Huyện Đồng A 1" in text and "Thành phố B 1" in text
     bar = page.progressbars[0]
-    assert (bar["aria-valuenow"], bar["aria-valuemax"], bar["aria-label"]) == ("2.00", "2.00", "Thành lập mới 2 tổ hợp tác")
+    assert (bar["aria-valuenow"], bar["aria-valuemax"], bar["aria-label"]) == (
+        "2.00",
+        "2.00",
+        "Thành lập mới 2 tổ hợp tác",
+    )
     assert "Đã đạt" in bar["aria-valuetext"].capitalize() or "đã đạt" in bar["aria-valuetext"]
-    assert "Số liệu minh họa" in text                     # the fixture profiles are illustrative
+    assert "Số liệu minh họa" in text  # the fixture profiles are illustrative
     head = project.output("tien-do/2018/tht-moi/index.html")
     assert '<meta name="description"' in head
 
 
-def test_coverage_page_lists_districts_and_communes_without(project):
-    write_plan_site(project, as_of="2018-12-31")
-    _build(project)
+def test_coverage_page_lists_districts_and_communes_without(plan_site):
+    project, _ = plan_site("2018-12-31")
     text = read_page(project.output("tien-do/2018/xa-co-htx/index.html")).text
     assert "Huyện Đồng A 1 2 50%" in text and "Thành phố B 0 2 0%" in text and "Toàn tỉnh 1 4 25%" in text
     assert "Xã Đồng Tâm Huyện Đồng A Hợp tác xã Hai (minh họa); Hợp tác xã Một (minh họa)" in text
     assert "Các xã, phường, thị trấn chưa có (3)" in text
-    assert "Phường 1, Xã Tân Bình" in text                  # the dissolved HTX of Phường 1 does not count
+    assert "Phường 1, Xã Tân Bình" in text  # the dissolved HTX of Phường 1 does not count
 
 
-def test_income_page_shows_method_and_rows(project):
-    write_plan_site(project, as_of="2018-12-31")
-    _build(project)
+def test_income_page_shows_method_and_rows(plan_site):
+    project, _ = plan_site("2018-12-31")
     page = read_page(project.output("tien-do/2018/thu-nhap/index.html"))
     assert page.svg_titles == ["Thu nhập bình quân của thành viên, năm 2017 và 2018"]
     text = page.text
@@ -138,9 +189,8 @@ def test_income_page_shows_method_and_rows(project):
     assert "Hợp tác xã Thiếu Số Liệu (minh họa): thiếu thu nhập bình quân năm 2017" in text
 
 
-def test_training_page_per_organisation_and_reports(project):
-    write_plan_site(project, as_of="2018-06-30")
-    _build(project)
+def test_training_page_per_organisation_and_reports(plan_site):
+    project, _ = plan_site("2018-06-30")
     page = read_page(project.output("tien-do/2018/lop-tap-huan/index.html"))
     assert "Liên minh HTX 1 ít nhất 1 lớp Đạt 31/03/2018" in page.text
     assert "Hội Nông dân – ít nhất 1 lớp Chưa báo cáo" in page.text
@@ -151,9 +201,8 @@ def test_training_page_per_organisation_and_reports(project):
     assert "30/09/2018" in read_page(reports).text
 
 
-def test_overview_and_plan_pages(project):
-    write_plan_site(project, as_of="2018-06-30")
-    _build(project)
+def test_overview_and_plan_pages(plan_site):
+    project, _ = plan_site("2018-06-30")
     overview = read_page(project.output("tien-do/2018/index.html"))
     assert len(overview.progressbars) == 5
     for bar in overview.progressbars:
@@ -170,9 +219,8 @@ def test_overview_and_plan_pages(project):
     assert "Kế hoạch phối hợp thử nghiệm năm 2018" in plan.text
 
 
-def test_not_started_page_says_so(project):
-    write_plan_site(project, as_of="2017-12-31")
-    _build(project)
+def test_not_started_page_says_so(plan_site):
+    project, _ = plan_site("2017-12-31")
     text = read_page(project.output("tien-do/2018/index.html")).text
     assert "(chưa bắt đầu)" in text and "Chưa đến kỳ thực hiện" in text
 
@@ -201,7 +249,7 @@ def test_shortcodes_embed_a_bar_and_the_tiles(project):
 def test_shortcode_with_an_unknown_target_stops_the_build(project):
     write_plan_site(project, as_of="2018-12-31")
     project.write("content/bai.md", '# Bài\n\n{{ tien_do("2018", "khong-co") }}\n')
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode != 0
     assert "content/bai.md:3: tien_do: kế hoạch 2018 không có chỉ tiêu 'khong-co'" in result.stderr
 
@@ -210,12 +258,19 @@ def test_bad_plan_references_are_reported_with_lines(project):
     write_plan_site(project, as_of="2018-12-31")
     plan = project.path("models_data/plans/2018.yaml").read_text(encoding="utf-8")
     project.write("models_data/plans/2018.yaml", plan.replace("tasks: [dao-tao]", "tasks: [khong-co]"))
-    project.write("models_data/progress/2018/hoi-nong-dan.yaml",
-                  "reports:\n  - date: 2019-02-01\n    training_classes: 1\n")
-    result = project.check()
+    project.write(
+        "models_data/progress/2018/hoi-nong-dan.yaml", "reports:\n  - date: 2019-02-01\n    training_classes: 1\n"
+    )
+    result = project.check_in_process()
     assert result.returncode == 1
-    assert "models_data/plans/2018.yaml:20: assignments.lien-minh-htx[0].tasks[0]: không có nhiệm vụ mang mã 'khong-co'" in result.stderr
-    assert "models_data/progress/2018/hoi-nong-dan.yaml:2: reports[0].date: ngày chốt số liệu 01/02/2019 nằm ngoài kỳ kế hoạch" in result.stderr
+    assert (
+        "models_data/plans/2018.yaml:20: assignments.lien-minh-htx[0].tasks[0]: không có nhiệm vụ mang mã 'khong-co'"
+        in result.stderr
+    )
+    assert (
+        "models_data/progress/2018/hoi-nong-dan.yaml:2: reports[0].date: "
+        "ngày chốt số liệu 01/02/2019 nằm ngoài kỳ kế hoạch" in result.stderr
+    )
 
 
 def test_as_of_option_changes_only_the_date(project):

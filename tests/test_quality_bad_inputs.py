@@ -8,6 +8,7 @@ These cases add to ``test_bad_inputs_foundation.py`` (17 more); none repeats one
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
@@ -121,9 +122,7 @@ CASES: dict[str, Bad] = {
         "products:\n  - name: Rau muống\n    ocop_stars: 0\n",
         f"{COOP}:12: products[0].ocop_stars: phải lớn hơn hoặc bằng 1, không phải '0'",
     ),
-    "story_with_script": append(
-        COOP, f"story: |\n  Câu chuyện.\n  {SCRIPT}\n", f"{COOP}:10: story: {UNSAFE}"
-    ),
+    "story_with_script": append(COOP, f"story: |\n  Câu chuyện.\n  {SCRIPT}\n", f"{COOP}:10: story: {UNSAFE}"),
     "coop_name_with_html": change(
         COOP,
         "name: Hợp tác xã Đồng Tâm",
@@ -188,9 +187,7 @@ CASES: dict[str, Bad] = {
         "contact:\n\taddress: Ấp 1\n",
         f"{COOP}:11: cú pháp YAML sai: có ký tự tab; hãy thụt lề bằng dấu cách",
     ),
-    "area_negative": append(
-        COOP, "area_ha: -3.5\n", f"{COOP}:10: area_ha: phải lớn hơn hoặc bằng 0"
-    ),
+    "area_negative": append(COOP, "area_ha: -3.5\n", f"{COOP}:10: area_ha: phải lớn hơn hoặc bằng 0"),
     "founded_month_13": change(
         COOP,
         "founded: 2018-03-15",
@@ -276,9 +273,7 @@ CASES: dict[str, Bad] = {
         "replaced_by: luat-htx-2012\n",
         f"{LEGAL}:8: replaced_by: văn bản không thể tự thay thế chính nó (replaced_by)",
     ),
-    "legal_missing_number": change(
-        LEGAL, "number: 23/2012/QH13\n", "", f"{LEGAL}:1: number: thiếu trường bắt buộc"
-    ),
+    "legal_missing_number": change(LEGAL, "number: 23/2012/QH13\n", "", f"{LEGAL}:1: number: thiếu trường bắt buộc"),
     "legal_summary_iframe": change(
         LEGAL,
         "summary: Luật quy định về hợp tác xã.",
@@ -362,7 +357,8 @@ CASES: dict[str, Bad] = {
         PLAN,
         "role: lead",
         "role: chu-tri",
-        f"{PLAN}:16: assignments.hoi-nong-dan[0].role: giá trị 'chu-tri' không hợp lệ; chỉ chấp nhận: 'lead', 'support'",
+        f"{PLAN}:16: assignments.hoi-nong-dan[0].role: giá trị 'chu-tri' không hợp lệ; "
+        "chỉ chấp nhận: 'lead', 'support'",
     ),
     "reported_field_unknown": change(
         PLAN,
@@ -378,20 +374,15 @@ CASES: dict[str, Bad] = {
         f"{PROGRESS}:5: reports[0].trainees: phải lớn hơn hoặc bằng 0, không phải '-80'",
     ),
     "progress_year_without_plan": Bad(
-        {
-            "models_data/progress/2019/hoi-nong-dan.yaml": edit(
-                GOOD[PROGRESS], "2018-06-30", "2019-06-30"
-            )
-        },
+        {"models_data/progress/2019/hoi-nong-dan.yaml": edit(GOOD[PROGRESS], "2018-06-30", "2019-06-30")},
         "models_data/progress/2019/hoi-nong-dan.yaml: không có kế hoạch năm 2019 (plans/2019.yaml)",
     ),
     "progress_unknown_org": Bad(
         {"models_data/progress/2018/hoi-nong-dan-xa.yaml": GOOD[PROGRESS]},
-        "models_data/progress/2018/hoi-nong-dan-xa.yaml: tên tệp phải là mã một tổ chức; không có tổ chức 'hoi-nong-dan-xa'",
+        "models_data/progress/2018/hoi-nong-dan-xa.yaml: tên tệp phải là mã một tổ chức; "
+        "không có tổ chức 'hoi-nong-dan-xa'",
     ),
-    "progress_no_reports": Bad(
-        {PROGRESS: "reports: []\n"}, f"{PROGRESS}:1: reports: không được để trống"
-    ),
+    "progress_no_reports": Bad({PROGRESS: "reports: []\n"}, f"{PROGRESS}:1: reports: không được để trống"),
     "progress_february_29_2018": change(
         PROGRESS,
         "2018-06-30",
@@ -411,9 +402,7 @@ CASES: dict[str, Bad] = {
         f"{PROGRESS}:5: reports[0].hoc_vien: trường không có trong mẫu dữ liệu. Các trường được phép: date,",
     ),
     # bulletin issue front matter (content/ban-tin/<issue>/index.md)
-    "issue_number_zero": change(
-        ISSUE, "issue: 1", "issue: 0", f"{ISSUE}:2: issue: phải lớn hơn 0, không phải '0'"
-    ),
+    "issue_number_zero": change(ISSUE, "issue: 1", "issue: 0", f"{ISSUE}:2: issue: phải lớn hơn 0, không phải '0'"),
     "issue_number_duplicate": Bad(
         {"content/ban-tin/2018-so-02/index.md": edit(GOOD[ISSUE], "Bản tin số 1", "Bản tin số 2")},
         "content/ban-tin/2018-so-02/index.md:2: issue: số 1 đã dùng cho '2018-so-01'",
@@ -466,9 +455,7 @@ CASES: dict[str, Bad] = {
         "illustrative: true\nimage: images/khong-co.jpg",
         f"{ARTICLE}:10: image: không tìm thấy ảnh 'content/images/khong-co.jpg'",
     ),
-    "article_without_date": change(
-        ARTICLE, "date: 2018-05-01\n", "", f"{ARTICLE}:2: date: thiếu trường bắt buộc"
-    ),
+    "article_without_date": change(ARTICLE, "date: 2018-05-01\n", "", f"{ARTICLE}:2: date: thiếu trường bắt buộc"),
     "page_in_generated_section": Bad(
         {"content/hop-tac-xa/gioi-thieu.md": "# Giới thiệu\n"},
         "content/hop-tac-xa/gioi-thieu.md: thư mục content/hop-tac-xa/ do hệ thống tự sinh",
@@ -507,6 +494,11 @@ CASES: dict[str, Bad] = {
 }
 
 
+#: Also run through the real commands, each in a new process; the others run in this one.
+#: A YAML tag that would run a command, and a file in another encoding than UTF-8.
+END_TO_END = {"python_tag", "article_saved_as_windows_1258"}
+
+
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {
         p.relative_to(folder).as_posix(): (
@@ -522,9 +514,9 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site built from the valid fixture: what readers saw before the bad commit."""
     project = full_project(tmp_path_factory.mktemp("published"))
-    check = project.check()
+    check = project.check_in_process()
     assert check.returncode == 0, check.stderr
-    build = project.build()
+    build = project.build_in_process()
     assert build.returncode == 0, build.stderr
     return project.built()
 
@@ -560,16 +552,20 @@ def test_bad_input_stops_check_and_build_and_keeps_the_published_site(tmp_path, 
         outside.write_text(GOOD[COOP], encoding="utf-8")
         assert target == OUTSIDE
         project.path(rel).symlink_to(outside)
-    shutil.copytree(published, project.built())
+    # Hard links: the published files without copying them for each case (most of a case's
+    # time). Anything a command wrote to one would change the file both names share, and the
+    # snapshot taken after would still differ.
+    shutil.copytree(published, project.built(), copy_function=os.link)
     before = _snapshot(project.built())
+    check_command, build_command = project.commands(real=name in END_TO_END)
 
-    check = project.check()
+    check = check_command()
     assert check.returncode == 1, check.stdout + check.stderr
     assert "Dữ liệu có 1 lỗi" in check.stderr, check.stderr
     assert case.expected in check.stderr, check.stderr
     assert "Traceback" not in check.stderr
 
-    build = project.build()
+    build = build_command()
     output = build.stdout + build.stderr
     assert build.returncode != 0, output
     assert case.expected in output, output
@@ -601,7 +597,7 @@ def test_the_same_mistakes_together_are_all_listed_once(tmp_path, chosen):
     for name in chosen:
         for rel, content in CASES[name].files.items():
             project.write(rel, content)
-    check = project.check()
+    check = project.check_in_process()
     assert check.returncode == 1
     assert f"Dữ liệu có {len(chosen)} lỗi" in check.stderr, check.stderr
     for name in chosen:

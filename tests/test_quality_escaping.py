@@ -60,7 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "title: Hội Nông dân tập huấn về hợp tác xã",
         f"title: {quoted('Bài ' + NAME)}",
     )
-    result = project.build(env={"SOURCE_DATE_EPOCH": "1546214400"})
+    result = project.build_in_process(env={"SOURCE_DATE_EPOCH": "1546214400"})
     assert result.returncode == 0, result.stderr
     return project.built()
 
@@ -97,9 +97,7 @@ def test_every_html_page_escapes_the_name_and_keeps_it_whole(built):
     assert mentioning >= 10
 
 
-@pytest.mark.parametrize(
-    "rel, shown", [(PROFILE, NAME), (LEGAL, "Luật " + NAME), (ARTICLE, "Bài " + NAME)]
-)
+@pytest.mark.parametrize("rel, shown", [(PROFILE, NAME), (LEGAL, "Luật " + NAME), (ARTICLE, "Bài " + NAME)])
 def test_pages_show_the_name_as_written(built, rel, shown):
     document = _parse(built / rel)
     heading = "".join(document.find(".//h1").itertext()).strip()
@@ -118,9 +116,7 @@ def _values(data: Any) -> list[Any]:
 def test_data_downloads_carry_the_name_exactly(built):
     records = json.loads((built / "du-lieu/hop-tac-xa.json").read_text(encoding="utf-8"))
     assert NAME in _values(records)
-    rows = list(
-        csv.reader(io.StringIO((built / "du-lieu/hop-tac-xa.csv").read_text(encoding="utf-8-sig")))
-    )
+    rows = list(csv.reader(io.StringIO((built / "du-lieu/hop-tac-xa.csv").read_text(encoding="utf-8-sig"))))
     assert NAME in [cell for row in rows for cell in row]
 
 

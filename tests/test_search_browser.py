@@ -104,7 +104,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = SiteProject(root)
     for rel, text in EXTRA_FILES.items():
         project.write(rel, text)
-    result = project.build(env={"SOURCE_DATE_EPOCH": "1545000000"})
+    result = project.build_in_process(env={"SOURCE_DATE_EPOCH": "1545000000"})
     assert result.returncode == 0, result.stderr
     return project.built()
 
@@ -134,9 +134,7 @@ def test_page_load_downloads_no_index_and_focus_loads_only_the_engine(page, site
     assert not [url for url in requested if "/pagefind/" in url]
     page.locator("[data-ktt-search-input]").click()
     page.wait_for_function("!document.querySelector('[data-ktt-search-filters]').hidden")
-    assert not [
-        url for url in requested if "/pagefind/fragment/" in url or "/pagefind/index/" in url
-    ]
+    assert not [url for url in requested if "/pagefind/fragment/" in url or "/pagefind/index/" in url]
 
 
 def test_accents_case_and_unicode_form_do_not_change_the_results(page, site_url):
@@ -165,9 +163,7 @@ def test_accents_case_and_unicode_form_do_not_change_the_results(page, site_url)
 
 def test_d_stroke_words_are_found_without_the_stroke(page, site_url):
     page.goto(site_url)
-    by_query = {
-        q: search(page, q) for q in ["dong", "đồng", "ĐỒNG", unicodedata.normalize("NFD", "Đồng")]
-    }
+    by_query = {q: search(page, q) for q in ["dong", "đồng", "ĐỒNG", unicodedata.normalize("NFD", "Đồng")]}
     meta, results = by_query["dong"]
     assert meta.startswith("Tìm thấy")
     found = paths(results, site_url)
@@ -192,9 +188,7 @@ def test_typed_accents_pick_the_highlight_but_not_the_pages(page, site_url):
 
 
 def test_a_word_on_exactly_one_page(page, site_url, search_site):
-    built = [
-        p for p in search_site.rglob("*.html") if "chom" in fold(p.read_text(encoding="utf-8"))
-    ]
+    built = [p for p in search_site.rglob("*.html") if "chom" in fold(p.read_text(encoding="utf-8"))]
     assert [p.parent.relative_to(search_site).as_posix() + "/" for p in built] == [ARTICLE_MANGO]
     page.goto(site_url)
     for query in ["chom chom", "CHÔM CHÔM", "chôm", unicodedata.normalize("NFD", "Chôm")]:
@@ -212,9 +206,7 @@ def test_no_match_says_so_in_vietnamese(page, site_url):
     page.goto(site_url)
     meta, results = search(page, "qxzvbn")
     assert results == []
-    assert (
-        meta == "Không tìm thấy trang nào phù hợp với “qxzvbn”. Hãy thử từ khác hoặc bỏ bớt bộ lọc."
-    )
+    assert meta == "Không tìm thấy trang nào phù hợp với “qxzvbn”. Hãy thử từ khác hoặc bỏ bớt bộ lọc."
 
 
 def test_filters_narrow_the_results(page, site_url):
@@ -280,9 +272,7 @@ def test_search_works_under_a_sub_path(browser, search_site, prefix):
 
 
 def test_on_a_phone_the_header_icon_opens_search(browser, site_url):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site_url)
     box = page.locator("[data-ktt-search-input]")
@@ -290,9 +280,7 @@ def test_on_a_phone_the_header_icon_opens_search(browser, site_url):
     assert not page.evaluate(shown)  # on a phone the box hides behind the header's icon
     page.locator("label.md-header__button[for=__search]").tap()
     page.wait_for_function(shown)
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.matches('[data-ktt-search-input]')"
-    )
+    page.wait_for_function("document.activeElement && document.activeElement.matches('[data-ktt-search-input]')")
     box.press_sequentially("chom chom", delay=15)
     meta, results = read_results(page)
     assert meta == "Tìm thấy 1 trang" and results[0].title == "Tổ hợp tác trồng xoài cát"

@@ -29,11 +29,15 @@ images:
 illustrative: true
 """
 ISSUE = "---\nissue: 1\ndate: 2018-05-01\ntitle: Số 1\n---\n\nGiới thiệu số 1.\n"
-LONG_TITLE = ("Hợp tác xã kiểu mới ở Tây Ninh: từ tổ hợp tác trồng mãng cầu đến chuỗi giá trị "
-              "gắn với sản phẩm chủ lực của địa phương")
-LONG_SUMMARY = ("Thành viên, hội viên và đoàn viên cùng góp vốn lập hợp tác xã để bán chung mãng cầu, "
-                "sản phẩm chủ lực của địa phương, với giá ổn định hơn; hợp tác xã ký hợp đồng bao tiêu "
-                "với doanh nghiệp và được công nhận điển hình tiên tiến.")
+LONG_TITLE = (
+    "Hợp tác xã kiểu mới ở Tây Ninh: từ tổ hợp tác trồng mãng cầu đến chuỗi giá trị "
+    "gắn với sản phẩm chủ lực của địa phương"
+)
+LONG_SUMMARY = (
+    "Thành viên, hội viên và đoàn viên cùng góp vốn lập hợp tác xã để bán chung mãng cầu, "
+    "sản phẩm chủ lực của địa phương, với giá ổn định hơn; hợp tác xã ký hợp đồng bao tiêu "
+    "với doanh nghiệp và được công nhận điển hình tiên tiến."
+)
 ARTICLE = f"""---
 title: "{LONG_TITLE}"
 date: 2018-05-02
@@ -89,7 +93,7 @@ def built(tmp_path_factory):
     project.write("content/ban-tin/2018-so-01/index.md", ISSUE)
     project.write("content/ban-tin/2018-so-01/01-mang-cau.md", ARTICLE)
     project.write("content/ban-tin/2018-so-01/02-so-do.md", SVG_ARTICLE)
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode == 0, result.stderr
     return project
 
@@ -182,21 +186,23 @@ def test_robots_file_points_at_the_sitemap(built):
 def test_site_url_comes_from_the_environment_when_mkdocs_yml_asks(project):
     """The Pages workflows set KTT_SITE_URL; mkdocs.yml reads it with !ENV."""
     config = project.path("mkdocs.yml")
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        f"site_url: {SITE}", f'site_url: !ENV [KTT_SITE_URL, "{SITE}"]'), encoding="utf-8")
-    result = project.build(env={"KTT_SITE_URL": "https://to-chuc.github.io/ktt-site/"})
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"site_url: {SITE}", f'site_url: !ENV [KTT_SITE_URL, "{SITE}"]'),
+        encoding="utf-8",
+    )
+    result = project.build_in_process(env={"KTT_SITE_URL": "https://to-chuc.github.io/ktt-site/"})
     assert result.returncode == 0, result.stderr
     metas, canonical = head_tags(project.output("index.html"))
     assert canonical == ["https://to-chuc.github.io/ktt-site/"]
     assert one(metas, "og:image") == "https://to-chuc.github.io/ktt-site/images/chia-se.png"
     assert "Sitemap: https://to-chuc.github.io/ktt-site/sitemap.xml" in project.output("robots.txt")
-    check = project.check()
+    check = project.check_in_process()
     assert check.returncode == 0, check.stderr
 
 
 def test_missing_default_picture_fails_a_strict_build(project):
     project.remove("content/images/chia-se.png")
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode != 0
     assert "share_image: không tìm thấy ảnh 'content/images/chia-se.png'" in result.stderr
 
