@@ -157,14 +157,8 @@ def _explain_yaml(exc: yaml.MarkedYAMLError) -> str:
     return (exc.problem or exc.context or "không rõ").strip()
 
 
-def read_text(path: Path, log: ProblemLog, *, root: Path | None = None) -> str | None:
+def read_text(path: Path, log: ProblemLog) -> str | None:
     """Read an editor's text file as UTF-8, or log why it cannot be read and return None."""
-    root = root or log.root
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root.resolve()):
-            log.add(path, None, "", "là liên kết (symlink) trỏ ra ngoài kho dữ liệu; hãy chép tệp thật vào đây")
-            return None
     try:
         size = path.stat().st_size
     except OSError as exc:

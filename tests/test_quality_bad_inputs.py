@@ -166,7 +166,7 @@ CASES: dict[str, Bad] = {
     ),
     "symlink_leaving_repository": Bad(
         {},
-        "models_data/cooperatives/htx-ngoai.yaml: là liên kết (symlink) trỏ ra ngoài kho dữ liệu",
+        "models_data/cooperatives/htx-ngoai.yaml: là liên kết (symlink), không phải tệp thật",
         links={"models_data/cooperatives/htx-ngoai.yaml": OUTSIDE},
     ),
     "huge_file": append(
