@@ -17,7 +17,11 @@ def test_properdocs_builds_the_shipped_site_identical_but_for_the_generator_tag(
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764115200", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run(
         [str(BIN / "properdocs"), "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     mkdocs_files, properdocs_files = file_tree(shipped_site), file_tree(out)

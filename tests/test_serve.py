@@ -65,7 +65,11 @@ def serving(project, command: tuple[str, ...] = MAKE_SERVE) -> Iterator[tuple[st
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
             [str(BIN / "mkdocs"), *command, "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project.root, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            cwd=project.root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
         )
     try:
         yield f"http://127.0.0.1:{port}/", server, log
@@ -105,15 +109,21 @@ def test_preview_rebuilds_on_data_and_page_changes_and_shows_errors(project, com
         coop.write_text(good.replace("status: active", "status: hoat-dong"), encoding="utf-8")
         body = wait_for(profile, lambda status, body: "ktt-preview-errors" in body, server, log)
         assert "Dữ liệu có 1 lỗi" in body
-        assert (f"<code>{COOP}:5</code> status: giá trị &#x27;hoat-dong&#x27; không hợp lệ; "
-                "chỉ chấp nhận: &#x27;active&#x27;, &#x27;dissolved&#x27;") in body
+        assert (
+            f"<code>{COOP}:5</code> status: giá trị &#x27;hoat-dong&#x27; không hợp lệ; "
+            "chỉ chấp nhận: &#x27;active&#x27;, &#x27;dissolved&#x27;"
+        ) in body
         home = wait_for(url, lambda status, body: "ktt-preview-errors" in body, server, log)
         assert "Đã sửa trang chủ." not in home
         assert server.poll() is None
 
         coop.write_text(good, encoding="utf-8")
-        wait_for(profile, lambda status, body: "ktt-preview-errors" not in body and "Hợp tác xã Đồng Tâm" in body,
-                 server, log)
+        wait_for(
+            profile,
+            lambda status, body: "ktt-preview-errors" not in body and "Hợp tác xã Đồng Tâm" in body,
+            server,
+            log,
+        )
     assert "Dữ liệu có 1 lỗi" in log.read_text(encoding="utf-8")
 
 
@@ -124,16 +134,23 @@ def test_preview_starts_even_when_the_data_is_broken(project):
         assert "comune: trường không có trong mẫu dữ liệu; có phải ý bạn là &#x27;commune&#x27;?" in body
         coop = project.path(COOP)
         coop.write_text(coop.read_text(encoding="utf-8").replace("comune: xa-dong-tam\n", ""), encoding="utf-8")
-        wait_for(url + "hop-tac-xa/htx-dong-tam/",
-                 lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body, server, log)
+        wait_for(
+            url + "hop-tac-xa/htx-dong-tam/",
+            lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body,
+            server,
+            log,
+        )
 
 
 def test_a_data_change_reaches_the_pages_that_show_it_and_drafts_show_only_in_preview(project):
     project.write("content/ban-tin/2018-so-01/index.md", issue(1, "2018-05-01", "Số 1"))
-    project.write("content/ban-tin/2018-so-01/bai-a.md",
-                  article("Bài A", "2018-05-01", extra="cooperatives: [htx-dong-tam]"))
-    project.write("content/ban-tin/2018-so-01/bai-nhap.md",
-                  article("Bài nháp", "2018-05-02", extra="draft: true", body="Nội dung chưa đăng."))
+    project.write(
+        "content/ban-tin/2018-so-01/bai-a.md", article("Bài A", "2018-05-01", extra="cooperatives: [htx-dong-tam]")
+    )
+    project.write(
+        "content/ban-tin/2018-so-01/bai-nhap.md",
+        article("Bài nháp", "2018-05-02", extra="draft: true", body="Nội dung chưa đăng."),
+    )
     with serving(project) as (url, server, log):
         page = url + "ban-tin/2018-so-01/bai-a/"
         wait_for(page, lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm" in body, server, log)
@@ -143,8 +160,9 @@ def test_a_data_change_reaches_the_pages_that_show_it_and_drafts_show_only_in_pr
 
         # The article's own file is untouched: only the cooperative's YAML changes.
         coop = project.path(COOP)
-        coop.write_text(coop.read_text(encoding="utf-8").replace("Hợp tác xã Đồng Tâm", "HTX Đồng Tâm Đổi Tên"),
-                        encoding="utf-8")
+        coop.write_text(
+            coop.read_text(encoding="utf-8").replace("Hợp tác xã Đồng Tâm", "HTX Đồng Tâm Đổi Tên"), encoding="utf-8"
+        )
         wait_for(page, lambda status, body: "HTX Đồng Tâm Đổi Tên" in body, server, log)
     assert "trang cần dựng lại" in log.read_text(encoding="utf-8")
 
