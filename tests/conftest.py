@@ -65,7 +65,11 @@ class SiteProject:
 
     def check_in_process(self, *extra: str) -> Result:
         """What ``check()`` does and prints, run in this process (see ``in_process.py``)."""
-        return in_process.check(self.root, *extra)
+        return in_process.ktt_site(self.root, "check", *extra)
+
+    def ktt_site_in_process(self, *argv: str) -> Result:
+        """``ktt-site ARGV`` (``new``, ``schema``...) typed in the site's folder, run in this process."""
+        return in_process.ktt_site(self.root, *argv)
 
     def commands(self, *, real: bool) -> tuple[Callable[..., Result], Callable[..., Result]]:
         """``(check, build)``: the real commands, or the same code run in this process."""

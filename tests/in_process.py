@@ -1,6 +1,7 @@
-"""``ktt-site check`` and ``mkdocs build --strict`` run inside the test process.
+"""``ktt-site`` (``check``, ``new``, ``schema``) and ``mkdocs build --strict`` run inside the
+test process.
 
-The same code as the two commands, from the site's folder and with its environment, with what
+The same code as the commands, from the site's folder and with its environment, with what
 they would print captured: without a new interpreter importing MkDocs each time, a case that
 took a second takes milliseconds. The real commands (``SiteProject.check``, ``.build``) still run
 in the tests that are about the process itself: its exit status and what it prints.
@@ -39,13 +40,12 @@ def _as_run_from(root: Path, env: Mapping[str, str | None] | None) -> Iterator[N
         os.environ.update(saved)
 
 
-def check(root: Path, *args: str) -> Result:
-    """``ktt-site check ARGS`` typed in ``root``: its exit status and what it prints."""
-    argv = ["check", *args]
+def ktt_site(root: Path, *argv: str) -> Result:
+    """``ktt-site ARGV`` typed in ``root``: its exit status and what it prints."""
     out, err = io.StringIO(), io.StringIO()
     with _as_run_from(root, None), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = cli.main(argv)
+            code = cli.main(list(argv))
         except SystemExit as exc:  # argparse refusing the arguments, after printing why
             code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
     return subprocess.CompletedProcess(["ktt-site", *argv], code, out.getvalue(), err.getvalue())

@@ -1,4 +1,5 @@
-"""``ktt-site new cooperative`` and ``ktt-site schema``, used as an editor would from a shell."""
+"""``ktt-site new cooperative`` and ``ktt-site schema``, used as an editor would from a shell
+(once each as the real command; the other runs are the same code in the test process)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def _errors(validator: jsonschema.Validator, yaml_text: str) -> list[str]:
     )
 
 
+def _new(project, name: str, commune: str):
+    """``ktt-site new cooperative NAME --commune COMMUNE``, run in this process."""
+    return project.ktt_site_in_process("new", "cooperative", name, "--commune", commune)
+
+
 def test_new_cooperative_writes_a_commented_skeleton_pointing_at_its_schema(project):
     result = project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "xa-dong-tam")
     assert result.returncode == 0, result.stderr
@@ -74,29 +80,29 @@ def test_new_cooperative_writes_a_commented_skeleton_pointing_at_its_schema(proj
 
 
 def test_new_cooperative_slugs_vietnamese_names_and_guesses_the_kind(project):
-    result = project.run(KTT, "new", "cooperative", "Tổ hợp tác  Rau sạch Đức Hòa", "--commune", "phuong-1")
+    result = _new(project, "Tổ hợp tác  Rau sạch Đức Hòa", "phuong-1")
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load(
         project.path("models_data/cooperatives/to-hop-tac-rau-sach-duc-hoa.yaml").read_text(encoding="utf-8")
     )
     assert data["name"] == "Tổ hợp tác Rau sạch Đức Hòa"
     assert data["kind"] == "tht"
-    result = project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm", "--commune", "xa-dong-tam")
+    result = _new(project, "Hợp tác xã Đồng Tâm", "xa-dong-tam")
     assert result.returncode == 0, result.stderr
     assert project.path("models_data/cooperatives/hop-tac-xa-dong-tam.yaml").is_file()
 
 
 def test_new_cooperative_refuses_to_overwrite(project):
-    assert project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "xa-dong-tam").returncode == 0
+    assert _new(project, "Hợp tác xã Đồng Tâm Mới", "xa-dong-tam").returncode == 0
     project.write(SCAFFOLD, "name: Đã sửa\n")
-    again = project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "tp-b")
+    again = _new(project, "Hợp tác xã Đồng Tâm Mới", "tp-b")
     assert again.returncode == 1
     assert f"tệp {SCAFFOLD} đã có; không ghi đè" in again.stderr
     assert project.path(SCAFFOLD).read_text(encoding="utf-8") == "name: Đã sửa\n"
 
 
 def test_new_cooperative_refuses_an_unknown_commune_in_vietnamese(project):
-    result = project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "dong-tam")
+    result = _new(project, "Hợp tác xã Đồng Tâm Mới", "dong-tam")
     assert result.returncode == 1
     assert (
         "Không tạo được hồ sơ: không có xã/phường/thị trấn mang mã 'dong-tam' trong "
@@ -108,7 +114,7 @@ def test_new_cooperative_refuses_an_unknown_commune_in_vietnamese(project):
 
 def test_uncommented_skeleton_is_valid_for_the_schema(project):
     """Every optional key the skeleton suggests is one the schema (and the model) accepts."""
-    assert project.run(KTT, "new", "cooperative", "Hợp tác xã Đồng Tâm Mới", "--commune", "xa-dong-tam").returncode == 0
+    assert _new(project, "Hợp tác xã Đồng Tâm Mới", "xa-dong-tam").returncode == 0
     lines = project.path(SCAFFOLD).read_text(encoding="utf-8").splitlines()
     start = lines.index("# --- Tùy chọn ---")
     opened = lines[:start] + [line[2:] if line.startswith("# ") else line for line in lines[start + 1 :]]
@@ -119,7 +125,7 @@ def test_uncommented_skeleton_is_valid_for_the_schema(project):
 
 @pytest.fixture
 def schemas(project) -> Path:
-    result = project.run(KTT, "schema")
+    result = project.ktt_site_in_process("schema")
     assert result.returncode == 0, result.stderr
     return project.path("schemas")
 
@@ -142,7 +148,7 @@ def test_schema_command_writes_one_schema_per_kind_of_file(project, schemas):
     )
     for path in schemas.glob("*.json"):
         _validator(path)  # each is a well-formed JSON Schema
-    again = project.run(KTT, "schema")
+    again = project.run(KTT, "schema")  # the real command
     assert again.returncode == 0
     assert "Đã ghi schemas/cooperative.schema.json" in again.stdout
 

@@ -1,4 +1,8 @@
-"""`ktt-site check --format text|github|gitlab`: each problem where the editor will see it."""
+"""`ktt-site check --format text|github|gitlab`: each problem where the editor will see it.
+
+Run in the test process (``test_in_process.py`` holds it to printing what the real command
+prints), but for the GitLab report, where only the real command shows standard output stays
+pure JSON."""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ def _break(project, coop: str = BROKEN_COOP) -> None:
 
 def test_text_format_lists_every_problem_for_people(project):
     _break(project)
-    result = project.check("--format", "text")
+    result = project.check_in_process("--format", "text")
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -47,7 +51,7 @@ def test_text_format_lists_every_problem_for_people(project):
 
 def test_github_format_gives_one_annotation_per_problem_on_its_line(project):
     _break(project)
-    result = project.check("--format", "github")
+    result = project.check_in_process("--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"::error file={COOP},line=3,title=Lỗi dữ liệu ở trường founded::{FOUNDED}",
@@ -79,16 +83,16 @@ def test_gitlab_fingerprints_survive_lines_added_above(project):
     """GitLab compares fingerprints of the base and the merge request: a problem that only
     moved down must not show as fixed and new again."""
     _break(project)
-    before = json.loads(project.check("--format", "gitlab").stdout)
+    before = json.loads(project.check_in_process("--format", "gitlab").stdout)
     _break(project, "# ghi chú mới\n# thêm một dòng\n" + BROKEN_COOP)
-    after = json.loads(project.check("--format", "gitlab").stdout)
+    after = json.loads(project.check_in_process("--format", "gitlab").stdout)
     assert [i["location"]["lines"]["begin"] for i in after] == [5, 7, 1]
     assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
 
 
 def test_gitlab_report_to_a_file_keeps_the_log_readable(project):
     _break(project)
-    result = project.check("--format", "gitlab", "--output", "gl-code-quality-report.json")
+    result = project.check_in_process("--format", "gitlab", "--output", "gl-code-quality-report.json")
     assert result.returncode == 1
     assert result.stdout == ""
     report = json.loads(project.path("gl-code-quality-report.json").read_text(encoding="utf-8"))
@@ -97,17 +101,17 @@ def test_gitlab_report_to_a_file_keeps_the_log_readable(project):
 
 
 def test_valid_data_gives_an_empty_report_and_success(project):
-    github = project.check("--format", "github")
+    github = project.check_in_process("--format", "github")
     assert github.returncode == 0 and github.stdout.startswith("Dữ liệu hợp lệ: 1 HTX/THT")
     assert "::error" not in github.stdout
-    gitlab = project.check("--format", "gitlab")
+    gitlab = project.check_in_process("--format", "gitlab")
     assert gitlab.returncode == 0
     assert json.loads(gitlab.stdout) == []
     assert gitlab.stderr.startswith("Dữ liệu hợp lệ")
 
 
 def test_unknown_format_is_refused(project):
-    result = project.check("--format", "xml")
+    result = project.check_in_process("--format", "xml")
     assert result.returncode == 2
     assert "xml" in result.stderr
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import file_tree
+from conftest import BIN, file_tree, new_project
 
 BROKEN = ("models_data/cooperatives/htx-dong-tam.yaml", "name: [Hợp tác xã\n")
 
@@ -12,11 +12,19 @@ def _same(real, here) -> None:
 
 
 def test_check_prints_the_same_with_valid_data_bad_data_and_bad_arguments(project):
-    _same(project.check(), project.check_in_process())
     _same(project.check("--format", "xml"), project.check_in_process("--format", "xml"))
-    project.write(*BROKEN)
-    for format_ in ("text", "github", "gitlab"):
-        _same(project.check("--format", format_), project.check_in_process("--format", format_))
+    for broken in (False, True):
+        if broken:
+            project.write(*BROKEN)
+        for format_ in ("text", "github", "gitlab"):
+            _same(project.check("--format", format_), project.check_in_process("--format", format_))
+
+
+def test_other_commands_print_and_write_the_same(project, tmp_path):
+    real, here = new_project(tmp_path / "real"), new_project(tmp_path / "here")
+    for argv in (["schema"], ["new", "cooperative", "Hợp tác xã Mới", "--commune", "xa-dong-tam"]):
+        _same(real.run(str(BIN / "ktt-site"), *argv), here.ktt_site_in_process(*argv))
+    assert file_tree(here.root) == file_tree(real.root)
 
 
 def test_a_failed_build_prints_the_same_and_a_build_makes_the_same_files(project, tmp_path):
