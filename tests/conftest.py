@@ -109,17 +109,46 @@ def project(tmp_path: Path) -> SiteProject:
     return new_project(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def bulletin_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
-    """The minimal site with ``write_bulletin``'s three issues, built once for the tests that
-    only read it (bulletin pages, feeds)."""
-    from bulletin_support import write_bulletin
+#: The build dates (SOURCE_DATE_EPOCH) of the shared sites below.
+MINIMAL_EPOCH, PROFILES_EPOCH = "1546214400", "1529000000"
 
-    project = new_project(tmp_path_factory.mktemp("bulletin"))
-    write_bulletin(project)
-    result = project.build_in_process()
+
+def built_once(
+    factory: pytest.TempPathFactory,
+    name: str,
+    prepare: Callable[[SiteProject], None] | None = None,
+    env: Mapping[str, str | None] | None = None,
+) -> SiteProject:
+    """A copy of the minimal site, changed by ``prepare``, built in this process: for session
+    fixtures shared by the tests that only read what was built."""
+    project = new_project(factory.mktemp(name))
+    if prepare is not None:
+        prepare(project)
+    result = project.build_in_process(env=env)
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site as it is (the editor guide, empty feeds)."""
+    return built_once(tmp_path_factory, "minimal", env={"SOURCE_DATE_EPOCH": MINIMAL_EPOCH})
+
+
+@pytest.fixture(scope="session")
+def bulletin_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site with ``write_bulletin``'s three issues (bulletin pages, feeds)."""
+    from bulletin_support import write_bulletin
+
+    return built_once(tmp_path_factory, "bulletin", write_bulletin)
+
+
+@pytest.fixture(scope="session")
+def profiles_site(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site with the cooperative fixture's profiles (profile pages, open data)."""
+    from cooperatives_support import add_profiles
+
+    return built_once(tmp_path_factory, "profiles", add_profiles, env={"SOURCE_DATE_EPOCH": PROFILES_EPOCH})
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SiteProject
 from cooperatives_support import (
-    add_profiles,
     broken_links,
     content,
     links,
@@ -24,15 +21,9 @@ PROFILE_IDS = ("hop-tac-xa-dong-thuan", "to-hop-tac-rau-tan-binh", "htx-dong-tam
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal site plus the cooperative fixture, built once for this module."""
-    root = tmp_path_factory.mktemp("coops") / "repo"
-    shutil.copytree(FIXTURES / "minimal", root)
-    project = SiteProject(root)
-    add_profiles(project)
-    result = project.build_in_process()
-    assert result.returncode == 0, result.stderr
-    return project.built()
+def site(profiles_site) -> Path:
+    """The minimal site plus the cooperative fixture, built once."""
+    return profiles_site.built()
 
 
 def _profile(site: Path, coop_id: str):

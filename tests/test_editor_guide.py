@@ -65,14 +65,8 @@ def text(element) -> str:
 
 
 @pytest.fixture(scope="module")
-def guide(tmp_path_factory) -> Path:
-    from conftest import SiteProject
-
-    root = tmp_path_factory.mktemp("guide") / "repo"
-    shutil.copytree(FIXTURES / "minimal", root)
-    result = SiteProject(root).build_in_process()
-    assert result.returncode == 0, result.stderr
-    return root / "site" / "huong-dan"
+def guide(minimal_site) -> Path:
+    return minimal_site.built() / "huong-dan"
 
 
 def rows_by_page(guide: Path) -> dict[str, dict[tuple[str, str], list[str]]]:
