@@ -1,6 +1,7 @@
-"""``ktt-site check`` and ``mkdocs build --strict`` run inside the test process.
+"""``ktt-site`` (``check``, ``new``, ``schema``) and ``mkdocs build --strict`` run inside the
+test process.
 
-The same code as the two commands, from the site's folder and with its environment, with what
+The same code as the commands, from the site's folder and with its environment, with what
 they would print captured: without a new interpreter importing MkDocs each time, a case that
 took a second takes milliseconds. The real commands (``SiteProject.check``, ``.build``) still run
 in the tests that are about the process itself: its exit status and what it prints.
