@@ -84,7 +84,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._stop_search()
+        self._clean_up()
         self.site, self.problems = None, []
         if not (self.serving and self.dirty):  # a dirty rebuild renders only some pages again
             self.page_html = {}
@@ -227,43 +227,37 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         if self.site is None:
             return
         assert self.settings is not None
-        write_feeds(RenderedSite(self.site, self.settings, Path(config.site_dir), self.page_html))
-        if self.search is not None:
-            try:
-                self.search.finish()
-            except SearchIndexError as exc:
-                raise PluginError(f"không tạo được chỉ mục tìm kiếm: {exc}") from None
-            finally:
-                self._stop_search()
-        if self.staged is not None:
-            if self.warnings.stop_strict_build():  # MkDocs aborts right after this hook
-                self._discard_staging()
-                return
-            try:
-                self.staged.publish()
-            except PublishError as exc:
-                raise PluginError(str(exc)) from None
-            finally:
-                self._discard_staging()
+        try:
+            write_feeds(RenderedSite(self.site, self.settings, Path(config.site_dir), self.page_html))
+            if self.search is not None:
+                try:
+                    self.search.finish()
+                except SearchIndexError as exc:
+                    raise PluginError(f"không tạo được chỉ mục tìm kiếm: {exc}") from None
+            # With a warning counted, MkDocs fails this strict build right after this hook.
+            if self.staged is not None and not self.warnings.stop_strict_build():
+                try:
+                    self.staged.publish()
+                except PublishError as exc:
+                    raise PluginError(str(exc)) from None
+        finally:
+            self._clean_up()
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_search()
-        self._discard_staging()
+        self._clean_up()
 
-    def _discard_staging(self) -> None:
+    def on_shutdown(self) -> None:
+        self._clean_up()
+
+    def _clean_up(self) -> None:
+        """Stop Pagefind and remove the staging folder (after a build, or a failed one)."""
+        if self.search is not None:
+            self.search.close()
+            self.search = None
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
         self.warnings.reset(strict=False)
-
-    def on_shutdown(self) -> None:
-        self._stop_search()
-        self._discard_staging()
-
-    def _stop_search(self) -> None:
-        if self.search is not None:
-            self.search.close()
-            self.search = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
