@@ -18,7 +18,7 @@ def _leftovers(project) -> list[str]:
 
 def test_a_whole_build_replaces_the_site_and_leaves_nothing_beside_it(project):
     project.write("site/cu.html", "trang cũ")
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode == 0, result.stderr
     assert not (project.built() / "cu.html").exists()
     assert (project.built() / "index.html").is_file()
@@ -26,11 +26,11 @@ def test_a_whole_build_replaces_the_site_and_leaves_nothing_beside_it(project):
 
 
 def test_a_strict_warning_found_late_keeps_the_previous_site(project):
-    assert project.build().returncode == 0
+    assert project.build_in_process().returncode == 0
     before = file_tree(project.built())
     # A broken link is only found while MkDocs renders pages, long after the data was checked.
     project.write("content/index.md", "# Trang chủ\n\nXem [trang không có](khong-co.md).\n")
-    result = project.build()
+    result = project.build_in_process()
     assert result.returncode != 0
     assert "khong-co.md" in result.stderr
     assert file_tree(project.built()) == before
@@ -41,7 +41,7 @@ def test_a_strict_warning_found_late_keeps_the_previous_site(project):
 def test_a_build_stopped_at_any_moment_keeps_the_previous_site(project, sig, fraction):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764115200"}
     started = time.monotonic()
-    assert project.build(env=env).returncode == 0
+    assert project.build(env=env).returncode == 0  # timed as the real command runs
     duration = time.monotonic() - started
     before = file_tree(project.built())
     project.write("content/index.md", "# Trang chủ mới\n\nNội dung mới.\n")
@@ -65,7 +65,7 @@ def test_a_build_stopped_at_any_moment_keeps_the_previous_site(project, sig, fra
         assert any(name.endswith(".pf_meta") for name in after)
 
     # The next build clears what the stopped one left and publishes the new site.
-    assert project.build(env=env).returncode == 0
+    assert project.build_in_process(env=env).returncode == 0
     assert "Nội dung mới." in project.output("index.html")
     assert _leftovers(project) == []
 
