@@ -33,7 +33,7 @@ test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check ktt_site
 	$(BIN)/ruff format --check ktt_site
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # --dirty: a saved change redoes only the pages it touches (ktt-site tells MkDocs which);
 # --no-strict: MkDocs warns about every dirty build, which strict mode would make fatal.

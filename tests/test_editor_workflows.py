@@ -120,7 +120,12 @@ def test_make_targets_run_the_commands_the_readme_names(tmp_path):
     )
     assert _make_recipe(tmp_path, "make check", fake)[-1] == f"{fake}/bin/ktt-site check"
     assert _make_recipe(tmp_path, "make site", fake)[-1] == f"{fake}/bin/mkdocs build --strict"
-    assert _make_recipe(tmp_path, "make test", fake)[-1] == f"{fake}/bin/python -m pytest"
+    assert _make_recipe(tmp_path, "make test", fake)[-4:] == [
+        f"{fake}/bin/ruff check ktt_site",
+        f"{fake}/bin/ruff format --check ktt_site",
+        f"{fake}/bin/mypy",
+        f"{fake}/bin/python -m pytest -n auto",
+    ]
 
 
 def test_github_check_step_annotates_a_broken_site(project, tmp_path):
