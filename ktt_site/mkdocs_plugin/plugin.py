@@ -134,14 +134,15 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         if self.site is None:
             files = preview.stand_in_pages(files, config, self.preview_pages)
         else:
-            self._add_generated_files(files, config)
+            self._arrange_files(files, config)
             self.preview_pages = preview.generated_pages(files)
         if self.serving and self.dirty:
             changed = self.changed_pages.mark(files, self._reader_markdown)
             log.info(f"xem trước: {changed} trang cần dựng lại")
         return files
 
-    def _add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
+    def _arrange_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Drafts shown only in preview, bulletin pages out of the sidebar, generated files added."""
         assert self.site is not None and self.settings is not None
         for draft in (a for issue in self.site.bulletin for a in issue.drafts):
             found = files.get_file_from_path(draft.src_uri)
