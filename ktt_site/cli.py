@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ktt_site.dates import build_date
+from ktt_site.dates import build_date, vn_date
 from ktt_site.errors import DataValidationError
 from ktt_site.project import read_project
 from ktt_site.reporting import FORMATS, write_report
@@ -23,12 +23,15 @@ def _check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     write_report([], args.format, args.output)
+    # A GitLab report on standard output must stay pure JSON.
+    out = sys.stderr if args.format == "gitlab" and args.output is None else sys.stdout
     print(
         f"Dữ liệu hợp lệ: {len(site.cooperatives)} HTX/THT, {len(site.legal)} văn bản, "
         f"{len(site.plans)} kế hoạch, {len(site.bulletin)} số bản tin, {len(site.articles)} bài viết.",
-        # A GitLab report on standard output must stay pure JSON.
-        file=sys.stderr if args.format == "gitlab" and args.output is None else sys.stdout,
+        file=out,
     )
+    for article in sorted((a for issue in site.bulletin for a in issue.scheduled), key=lambda a: a.meta.date):
+        print(f"Hẹn đăng ngày {vn_date(article.meta.date)}: content/{article.src_uri}", file=out)
     return 0
 
 

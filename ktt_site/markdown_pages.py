@@ -32,7 +32,7 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
     """Shortcodes in every Markdown page name existing records; no page hides a generated one."""
     docs = site.paths.docs_dir
     # Issues and articles were read with their front matter already: not read twice.
-    articles = {a.src_uri: (a.body, a.body_line) for issue in site.bulletin for a in issue.articles + issue.drafts}
+    articles = {a.src_uri: (a.body, a.body_line) for issue in site.bulletin for a in issue.articles + issue.unpublished}
     articles.update((issue.src_uri, (issue.body, issue.body_line)) for issue in site.bulletin)
     for path in sorted(docs.rglob("*.md")):
         src_uri = path.relative_to(docs).as_posix()

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ktt_site.bulletin.load import Article, BulletinIssue, load_bulletin
+from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
+from ktt_site.dates import build_date
 from ktt_site.errors import ProblemLog
 from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
@@ -110,6 +111,8 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
         if year.is_dir()
     }
     bulletin = load_bulletin(paths.docs_dir, log)
+    # Against the day of the build, not as_of (the date progress is computed for).
+    hold_back_future_articles(bulletin, build_date())
     log.raise_if_any(references_unchecked=True)
     assert localities is not None
     site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin)
@@ -161,7 +164,7 @@ def check_references(site: SiteData, log: ProblemLog) -> None:
         _check_ids(log, doc, "replaced_by", doc.replaced_by, legal, "văn bản")
         _check_ids(log, doc, "related", doc.related, legal, "văn bản")
     check_plans(site, log)
-    for article in (a for issue in site.bulletin for a in issue.articles + issue.drafts):
+    for article in (a for issue in site.bulletin for a in issue.articles + issue.unpublished):
         meta = article.meta
         _check_ids(log, meta, "cooperatives", meta.cooperatives, coops, "HTX/THT")
         _check_ids(log, meta, "legal", meta.legal, legal, "văn bản")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ class BulletinIssue:
     meta: IssueMeta
     articles: list[Article] = field(default_factory=list)
     drafts: list[Article] = field(default_factory=list)
+    scheduled: list[Article] = field(default_factory=list)
+    """Articles dated after the build date: published by the first build on or after their date."""
     body: str = ""
     """The editor's introduction (``index.md`` without its front matter)."""
     body_line: int = 1
@@ -49,6 +52,18 @@ class BulletinIssue:
     @property
     def src_uri(self) -> str:
         return f"{BULLETIN_DIR}/{self.folder}/index.md"
+
+    @property
+    def unpublished(self) -> list[Article]:
+        """Drafts and scheduled articles: shown by the live preview only."""
+        return self.drafts + self.scheduled
+
+
+def hold_back_future_articles(issues: list[BulletinIssue], as_of: dt.date) -> None:
+    """Articles dated after ``as_of`` wait for a build on or after their date (as Hugo does)."""
+    for issue in issues:
+        issue.scheduled = [a for a in issue.articles if a.meta.date > as_of]
+        issue.articles = [a for a in issue.articles if a.meta.date <= as_of]
 
 
 def load_bulletin(docs_dir: Path, log: ProblemLog) -> list[BulletinIssue]:

@@ -142,9 +142,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return files
 
     def _arrange_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Drafts shown only in preview, bulletin pages out of the sidebar, generated files added."""
+        """Drafts and scheduled articles shown only in preview, bulletin pages out of the sidebar, generated files added."""
         assert self.site is not None and self.settings is not None
-        for draft in (a for issue in self.site.bulletin for a in issue.drafts):
+        for draft in (a for issue in self.site.bulletin for a in issue.unpublished):
             found = files.get_file_from_path(draft.src_uri)
             if found is not None:  # shown by `mkdocs serve`, left out of `mkdocs build`
                 found.inclusion = InclusionLevel.DRAFT
