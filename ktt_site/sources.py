@@ -185,7 +185,27 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         line = raw[: exc.start].count(b"\n") + 1
         log.add(path, line, "", "tệp không lưu bằng mã UTF-8 (chữ có dấu sẽ bị lỗi); hãy lưu lại với mã hóa UTF-8")
         return None
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        what = _CONTROL_NAMES.get(control.group(), "ký tự điều khiển")
+        log.add(
+            path,
+            line,
+            "",
+            f"cột {column}: có {what} (U+{ord(control.group()):04X}), một ký tự vô hình không được đăng; "
+            "hãy xóa nó (thường do chép từ Word), và xuống dòng bằng phím Enter nếu cần",
+        )
+        return None
+    return text
+
+
+#: Invisible characters that break feeds and pages (tab, line feed and a lone carriage return
+#: are ordinary text). Word inserts U+000B for a manual line break and U+000C for a page break.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_NAMES = {"\x0b": "dấu ngắt dòng của Word", "\x0c": "dấu ngắt trang của Word"}
 
 
 def _thousands(number: int) -> str:

@@ -296,7 +296,7 @@ CASES: dict[str, Bad] = {
         LEGAL,
         "summary: Luật quy định",
         "summary: Luật\x07 quy định",
-        f"{LEGAL}:7: có ký tự điều khiển không được phép (U+0007); hãy xóa ký tự đó",
+        f"{LEGAL}:7: cột 14: có ký tự điều khiển (U+0007), một ký tự vô hình không được đăng",
     ),
     # plans/<year>.yaml
     "plan_period_reversed": change(
