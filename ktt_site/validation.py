@@ -315,6 +315,10 @@ def _show(value: Any) -> str:
     return f"'{text}'"
 
 
+#: File names a record may not take: its page would stand where the section's own list is.
+RESERVED_IDS = frozenset({"index"})
+
+
 def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[str, M]:
     """Load ``folder/<id>.yaml`` files as ``model``, each id taken from its file name.
 
@@ -325,7 +329,10 @@ def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[st
     if not folder.is_dir():
         return records
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            log.add(path, None, "", f"thư mục con không được đọc; hãy đặt các tệp ngay trong {folder.name}/")
             continue
         if path.suffix != ".yaml":
             hint = " (đổi đuôi .yml thành .yaml)" if path.suffix == ".yml" else ""
@@ -339,6 +346,9 @@ def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[st
                 f"tên tệp '{path.stem}' không phải mã hợp lệ; chỉ dùng chữ thường "
                 "không dấu, số và dấu gạch ngang, ví dụ 'hop-tac-xa-dong-tam.yaml'",
             )
+            continue
+        if path.stem in RESERVED_IDS:
+            log.add(path, None, "", f"'{path.stem}' là tên dành cho trang danh sách của mục; hãy đặt tên tệp khác")
             continue
         data = load_yaml_file(path, log)
         if data is None:
