@@ -16,7 +16,7 @@ from ktt_site.dates import vn_date
 from ktt_site.search.folding import words
 from ktt_site.urls import page_url
 
-if TYPE_CHECKING:  # the indexing worker needs no site data: it gets each page's filters
+if TYPE_CHECKING:
     from ktt_site.site import SiteData
 
 #: Reader-facing name of each kind of page, by the first folder of its URL.
