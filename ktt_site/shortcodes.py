@@ -1,12 +1,14 @@
 """Editors' shortcodes in Markdown: ``{{ htx("id") }}``, ``{{ van_ban("id") }}``, ...
 
-Only a call of a known shortcode with quoted arguments is replaced; any other ``{{`` is left
-as written, so an article that quotes a template or a formula never breaks. Calls inside
-code (fenced blocks and inline backticks) are left alone, so the editor guide can show them.
+Only a call of a known shortcode with quoted arguments is replaced. Anything else that starts
+like a call (``{{ name(``) is an error, so readers never see a misspelt one raw; any other
+``{{`` is left as written, so an article that quotes a formula never breaks. Code (fenced
+blocks and inline backticks) is left alone, so the editor guide can show calls.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -68,7 +70,7 @@ def find_calls(markdown: str, known: dict[str, Shortcode]) -> Iterator[Call]:
 
 def check_markdown(site: SiteData, markdown: str, known: dict[str, Shortcode]) -> list[tuple[int, str, str]]:
     """Problems in a Markdown text's shortcodes as (line within the text, shortcode, message)."""
-    problems = []
+    problems = _misspelled_calls(markdown, known)
     for call in find_calls(markdown, known):
         code = known[call.name]
         line = markdown.count("\n", 0, call.start) + 1
@@ -79,6 +81,38 @@ def check_markdown(site: SiteData, markdown: str, known: dict[str, Shortcode]) -
         if message:
             problems.append((line, call.name, message))
     return problems
+
+
+def _misspelled_calls(markdown: str, known: dict[str, Shortcode]) -> list[tuple[int, str, str]]:
+    """``{{ name(`` outside code that is not a shortcode call as written: an unknown or misspelt
+    name, curly quotes, a missing brace. Readers would see it raw."""
+    if "{{" not in markdown:
+        return []
+    valid = {m.start() for m in CALL.finditer(markdown) if m.group("name") in known}
+    code_spans = [m.span() for m in _CODE.finditer(markdown)]
+    problems = []
+    for attempt in _ATTEMPT.finditer(markdown):
+        if attempt.start() in valid or any(start <= attempt.start() < end for start, end in code_spans):
+            continue
+        name = attempt.group("name")
+        line = markdown.count("\n", 0, attempt.start()) + 1
+        if name in known:
+            message = (
+                f"viết chưa đúng cách gọi; cách viết: {known[name].usage} (dấu nháy thẳng \" hoặc ', đóng bằng }}}})"
+            )
+        else:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"có phải ý bạn là '{close[0]}'? " if close else ""
+            message = (
+                f"không có shortcode '{name}'; {hint}các shortcode có: {', '.join(sorted(known))} "
+                "(muốn viết nguyên văn thì đặt trong dấu `...`)"
+            )
+        problems.append((line, name, message))
+    return problems
+
+
+#: What looks like the start of a shortcode call, well written or not.
+_ATTEMPT = re.compile(r"\{\{\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\(")
 
 
 def expand(site: SiteData, markdown: str, page_src_uri: str, known: dict[str, Shortcode]) -> str:

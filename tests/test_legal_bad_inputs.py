@@ -72,11 +72,19 @@ def test_shortcode_mistakes_name_file_and_line(project, rel, text, expected):
 def test_literal_braces_and_examples_in_code_are_not_errors(project):
     project.write(
         "content/ghi-chu.md",
-        '# Hướng dẫn\n\nGiá trị {{ x }} và {{ van_ban(abc) }} và {{ khong_co("a") }}.\n\n'
+        "# Hướng dẫn\n\nGiá trị {{ x }} và {{ a + b }}.\n\n"
         '```\n{{ van_ban("vi-du") }}\n```\n\nHoặc `{{ van_ban("vi-du") }}`.\n',
     )
     result = project.check_in_process()
     assert result.returncode == 0, result.stderr
+
+
+def test_a_call_without_quotes_or_of_an_unknown_shortcode_is_an_error(project):
+    project.write("content/ghi-chu.md", '# Hướng dẫn\n\n{{ van_ban(abc) }} và {{ khong_co("a") }}.\n')
+    result = project.check_in_process()
+    assert result.returncode == 1
+    assert "content/ghi-chu.md:3: van_ban: viết chưa đúng cách gọi" in result.stderr
+    assert "content/ghi-chu.md:3: khong_co: không có shortcode 'khong_co'" in result.stderr
 
 
 def test_the_build_stops_on_an_unknown_document_before_writing_anything(project):
