@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, PositiveInt, field_validator
 
@@ -16,6 +16,10 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+#: The theme templates an editor's page may name: any other name crashed the build.
+PageTemplate = Literal["main.html", "ktt-page.html"]
+
+
 class IssueMeta(Record):
     """An issue of the bulletin (front matter of its ``index.md``)."""
 
@@ -26,7 +30,7 @@ class IssueMeta(Record):
     cover_alt: PlainText | None = Field(default=None, description="Mô tả ảnh bìa.")
     summary: PlainText | None = Field(default=None, description="Giới thiệu ngắn.")
     illustrative: bool = Field(default=False, description="true nếu số bản tin là minh họa.")
-    template: str | None = Field(default=None, description="(Kỹ thuật) mẫu trang của giao diện.")
+    template: PageTemplate | None = Field(default=None, description="(Kỹ thuật) mẫu trang của giao diện.")
 
 
 class ArticleMeta(Record):
@@ -44,6 +48,6 @@ class ArticleMeta(Record):
     draft: bool = Field(default=False, description="true: bản nháp, không đăng.")
     illustrative: bool = Field(default=False, description="true nếu sự kiện trong bài là minh họa.")
     order: int | None = Field(default=None, description="Thứ tự trong số bản tin (mặc định theo tên tệp).")
-    template: str | None = Field(default=None, description="(Kỹ thuật) mẫu trang của giao diện.")
+    template: PageTemplate | None = Field(default=None, description="(Kỹ thuật) mẫu trang của giao diện.")
 
     _as_lists = field_validator("authors", "categories", mode="before")(_as_list)
