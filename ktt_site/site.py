@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -118,6 +119,7 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin)
     site.exemplary_criteria = exemplary_criteria
     check_references(site, log)
+    check_duplicates(site, log)
     check_replacement_cycles(site.legal, log)
     check_exemplary(site, log)
     check_markdown_pages(site, log)
@@ -173,6 +175,40 @@ def check_references(site: SiteData, log: ProblemLog) -> None:
     for issue in site.bulletin:
         if issue.meta.cover:
             check_image(site, log, issue.meta, ("cover",), issue.meta.cover)
+
+
+def check_duplicates(site: SiteData, log: ProblemLog) -> None:
+    """One record per cooperative and per legal document: a copy under another file name would be
+    counted twice and listed twice."""
+    cooperatives: dict[tuple[str, str], Cooperative] = {}
+    for coop in sorted(site.cooperatives.values(), key=lambda c: c.id):  # the first by id is kept
+        first = cooperatives.setdefault((_same_text(coop.name), coop.commune), coop)
+        if first is not coop:
+            log.add(
+                coop.origin.path,
+                coop.origin.line("name"),
+                "name",
+                f"trùng tên và xã với hồ sơ '{first.id}' ({log.relative(first.origin.path)}); "
+                "mỗi hợp tác xã, tổ hợp tác chỉ một tệp",
+            )
+    documents: dict[str, LegalDocument] = {}
+    for doc in sorted(site.legal.values(), key=lambda d: d.id):
+        if doc.number is None:
+            continue
+        first_doc = documents.setdefault(_same_text(doc.number), doc)
+        if first_doc is not doc:
+            log.add(
+                doc.origin.path,
+                doc.origin.line("number"),
+                "number",
+                f"số hiệu '{doc.number}' trùng với văn bản '{first_doc.id}' "
+                f"({log.relative(first_doc.origin.path)}); mỗi văn bản chỉ một tệp",
+            )
+
+
+def _same_text(text: str) -> str:
+    """Text compared as a reader would: the same letters however typed (NFC), case and spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def check_image(site: SiteData, log: ProblemLog, record: Record, loc: tuple[object, ...], path: str) -> None:
