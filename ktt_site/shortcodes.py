@@ -88,7 +88,7 @@ def _misspelled_calls(markdown: str, known: dict[str, Shortcode]) -> list[tuple[
     name, curly quotes, a missing brace. Readers would see it raw."""
     if "{{" not in markdown:
         return []
-    valid = {m.start() for m in CALL.finditer(markdown) if m.group("name") in known}
+    valid = {call.start for call in find_calls(markdown, known)}
     code_spans = [m.span() for m in _CODE.finditer(markdown)]
     problems = []
     for attempt in _ATTEMPT.finditer(markdown):

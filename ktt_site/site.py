@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
@@ -28,6 +29,9 @@ from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
 from ktt_site.validation import Record, field_path, load_record_folder
+
+#: Records that each stand for one thing and must not be written twice.
+R = TypeVar("R", Cooperative, LegalDocument)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,11 @@ class SiteData:
             found[issue.src_uri] = issue
             found.update((article.src_uri, article) for article in issue.articles)
         return found
+
+    @cached_property
+    def unpublished_pages(self) -> dict[str, Article]:
+        """Drafts and scheduled articles by their source path (shown by the live preview only)."""
+        return {article.src_uri: article for issue in self.bulletin for article in issue.unpublished}
 
     def district_of(self, cooperative: Cooperative) -> District:
         return self.communes[cooperative.commune][0]
@@ -180,30 +189,41 @@ def check_references(site: SiteData, log: ProblemLog) -> None:
 def check_duplicates(site: SiteData, log: ProblemLog) -> None:
     """One record per cooperative and per legal document: a copy under another file name would be
     counted twice and listed twice."""
-    cooperatives: dict[tuple[str, str], Cooperative] = {}
-    for coop in sorted(site.cooperatives.values(), key=lambda c: c.id):  # the first by id is kept
-        first = cooperatives.setdefault((_same_text(coop.name), coop.commune), coop)
-        if first is not coop:
-            log.add(
-                coop.origin.path,
-                coop.origin.line("name"),
-                "name",
-                f"trùng tên và xã với hồ sơ '{first.id}' ({log.relative(first.origin.path)}); "
-                "mỗi hợp tác xã, tổ hợp tác chỉ một tệp",
-            )
-    documents: dict[str, LegalDocument] = {}
-    for doc in sorted(site.legal.values(), key=lambda d: d.id):
-        if doc.number is None:
-            continue
-        first_doc = documents.setdefault(_same_text(doc.number), doc)
-        if first_doc is not doc:
-            log.add(
-                doc.origin.path,
-                doc.origin.line("number"),
-                "number",
-                f"số hiệu '{doc.number}' trùng với văn bản '{first_doc.id}' "
-                f"({log.relative(first_doc.origin.path)}); mỗi văn bản chỉ một tệp",
-            )
+    _report_copies(
+        log,
+        site.cooperatives.values(),
+        lambda coop: (_same_text(coop.name), coop.commune),
+        "name",
+        lambda coop, first: (
+            f"trùng tên và xã với hồ sơ '{first.id}' ({log.relative(first.origin.path)}); "
+            "mỗi hợp tác xã, tổ hợp tác chỉ một tệp"
+        ),
+    )
+    _report_copies(
+        log,
+        [doc for doc in site.legal.values() if doc.number is not None],
+        lambda doc: _same_text(doc.number or ""),
+        "number",
+        lambda doc, first: (
+            f"số hiệu '{doc.number}' trùng với văn bản '{first.id}' "
+            f"({log.relative(first.origin.path)}); mỗi văn bản chỉ một tệp"
+        ),
+    )
+
+
+def _report_copies(
+    log: ProblemLog,
+    records: Iterable[R],
+    key: Callable[[R], Hashable],
+    field_name: str,
+    message: Callable[[R, R], str],
+) -> None:
+    """Each record whose ``key`` an earlier one (by id) has already is reported on ``field_name``."""
+    firsts: dict[Hashable, R] = {}
+    for record in sorted(records, key=lambda r: r.id):
+        first = firsts.setdefault(key(record), record)
+        if first is not record:
+            log.add(record.origin.path, record.origin.line(field_name), field_name, message(record, first))
 
 
 def _same_text(text: str) -> str:

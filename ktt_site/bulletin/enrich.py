@@ -48,7 +48,7 @@ def enrich_markdown(site: SiteData, src_uri: str, markdown: str) -> str:
         return wrap(markdown, *issue_parts(site, found))
     if isinstance(found, Article):
         return wrap(markdown, *article_parts(site, found))
-    draft = next((a for issue in site.bulletin for a in issue.unpublished if a.src_uri == src_uri), None)
+    draft = site.unpublished_pages.get(src_uri)
     if draft is not None:  # shown only by the live preview
         header, footer = article_parts(site, draft)
         banner = render_fragment("draft_banner.html.j2", src_uri, article=draft)
