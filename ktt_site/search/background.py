@@ -64,7 +64,7 @@ class BackgroundIndexer:
         try:
             self._service().add_record(
                 url=record.url,
-                content=index_form(" ".join(record.words)),
+                content=index_form(record.text),
                 language=LANGUAGE,
                 meta={"title": index_form(record.title)},
                 filters=record.filters,

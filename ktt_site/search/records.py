@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ktt_site.dates import vn_date
-from ktt_site.search.folding import words
+from ktt_site.search.folding import spaced
 from ktt_site.urls import page_url
 
 if TYPE_CHECKING:
@@ -88,8 +88,13 @@ class SearchRecord:
 
     url: str
     title: str
-    words: list[str]
+    text: str
+    """The words, each separated by one space."""
     filters: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split(" ") if self.text else []
 
     @property
     def section(self) -> str:
@@ -108,27 +113,33 @@ class PageToIndex:
 
 
 def _collect(element: etree._Element, parts: list[str]) -> None:
-    """Append the visible text of ``element``'s children (their tails included) to ``parts``."""
+    """Append the visible text of ``element``'s children (their tails included) to ``parts``.
+
+    It runs for every element of every page (a third of the search step), hence the shape:
+    block elements tested first, the class read only where one is set, leaves not recursed into.
+    """
+    append = parts.append
     for child in element:
         tag = child.tag
-        if (
-            not isinstance(tag, str)  # a comment or processing instruction: only its tail shows
-            or tag in _SKIPPED_TAGS
-            or not _SKIPPED_CLASSES.isdisjoint((child.get("class") or "").split())
-        ):
-            pass
-        elif tag in _BLOCK_TAGS:
-            parts.append(" ")
-            if child.text:
-                parts.append(child.text)
-            _collect(child, parts)
-            parts.append(" ")
-        else:
-            if child.text:
-                parts.append(child.text)
-            _collect(child, parts)
+        if tag in _BLOCK_TAGS:
+            classes = child.get("class")
+            if classes is None or _SKIPPED_CLASSES.isdisjoint(classes.split()):
+                append(" ")
+                if child.text:
+                    append(child.text)
+                if len(child):
+                    _collect(child, parts)
+                append(" ")
+        # A comment or processing instruction (its tag is not a string) shows only its tail.
+        elif isinstance(tag, str) and tag not in _SKIPPED_TAGS:
+            classes = child.get("class")
+            if classes is None or _SKIPPED_CLASSES.isdisjoint(classes.split()):
+                if child.text:
+                    append(child.text)
+                if len(child):
+                    _collect(child, parts)
         if child.tail:
-            parts.append(child.tail)
+            append(child.tail)
 
 
 def visible_text(html: str) -> str:
@@ -173,8 +184,8 @@ def classify(site: SiteData, src_uri: str) -> dict[str, list[str]]:
 
 def page_record(page: PageToIndex) -> SearchRecord:
     """The record of one rendered page; the title leads its text so title words are found."""
-    body = words(visible_text(page.body_html))
-    title_words = words(page.title)
-    if body[: len(title_words)] != title_words:
-        body = title_words + body
-    return SearchRecord(page_url(page.src_uri), " ".join(title_words), body, page.filters)
+    body = spaced(visible_text(page.body_html))
+    title = spaced(page.title)
+    if title and body != title and not body.startswith(title + " "):
+        body = f"{title} {body}" if body else title
+    return SearchRecord(page_url(page.src_uri), title, body, page.filters)
