@@ -31,17 +31,17 @@ a rewritten file is renamed after a hash of its new bytes.
 
 from __future__ import annotations
 
-import gc
 import gzip
 import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import cbor2
+
+from ktt_site.memory import cycle_collector_paused
 
 log = logging.getLogger("ktt_site.search")
 
@@ -76,7 +76,7 @@ def tidy(files: Bundle, chunk_bytes: int = TARGET_CHUNK_BYTES) -> Bundle:
     and ``files`` unchanged."""
     tidied = dict(files)  # ``files`` stays Pagefind's own until the whole rewrite has worked
     try:
-        with _cycle_collector_paused():
+        with cycle_collector_paused():  # the index decodes into millions of lists
             for language in _languages(tidied):
                 _rechunk(tidied, language, chunk_bytes)
                 _sort_filters(tidied, language)
@@ -93,22 +93,6 @@ def tidy(files: Bundle, chunk_bytes: int = TARGET_CHUNK_BYTES) -> Bundle:
         )
         return files
     return tidied
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Hold off Python's cycle collector while the index is decoded into millions of lists.
-
-    Each burst of allocations would trigger collections walking every live object of the MkDocs
-    build, several times the work itself. Nothing made here forms a cycle.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def decode_chunk(data: bytes, name: str = "") -> Any:
