@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import jinja2
 import markdown as markdown_lib
 import yaml
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ktt_site.dates import vn_date
@@ -62,15 +65,50 @@ def _markdown(text: str | None) -> Markup:
     return Markup(_field_converter().reset().convert(text))
 
 
+_SETTINGS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Our templates compiled once rather than in every build (0.17 s of each build: a tenth of
+    the shipped site's). Jinja keeps them in its folder of the system's temporary directory and
+    compiles a template again when its source changed; the file names carry Jinja's version and
+    the settings above, which the compiled code depends on and Jinja's check does not see. A cache
+    that cannot be read or written is no cache: the template is compiled as before."""
+
+    def __init__(self) -> None:
+        settings = hashlib.sha256(repr((jinja2.__version__, sorted(_SETTINGS.items()))).encode()).hexdigest()
+        super().__init__(pattern=f"ktt-site-{settings[:12]}-%s.cache")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> _CompiledTemplates | None:
+    try:
+        return _CompiledTemplates()
+    except (OSError, RuntimeError):  # no temporary directory, or one other users could write to
+        return None
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("ktt_site", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=_compiled_templates(),
+        **_SETTINGS,
     )
     env.filters.update(
         url=_url,
