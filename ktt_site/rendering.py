@@ -119,6 +119,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def forget() -> None:
+    """Drop the compiled templates and the rendered fields and links kept in memory, once a
+    process is done building (the compiled templates stay in Jinja's file cache)."""
+    environment.cache_clear()
+    _markdown.cache_clear()
+    relative_url.cache_clear()
+
+
 def render(template: str, page_uri: str, **context: Any) -> str:
     """Render ``ktt_site/templates/<template>`` for the page at ``page_uri``."""
     return environment().get_template(template).render(page_uri=page_uri, **context)
