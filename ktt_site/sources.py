@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ktt_site.errors import ProblemLog
+from ktt_site.yaml_syntax import explain_syntax_error
 
 MAX_FILE_BYTES = 1_000_000
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,18 +53,41 @@ class YamlSourceError(Exception):
         self.message = message
 
 
+def text_scalars(cls: Any) -> None:
+    """Make a loader (or dumper) read every plain scalar as text, but for an empty value, ``~``
+    and ``null``.
+
+    YAML 1.1, which PyYAML follows, reads ``phone: 0276372145`` as an octal number, ``status:
+    off`` and ``name: yes`` as booleans, ``title: 2018-05-01`` as a date and ``time: 1:20`` as
+    80. Here the data models give each field its type: pydantic reads ``"12"`` as 12 where a
+    number is wanted and ``"2018-05-01"`` as a date where a date is, and a text field keeps what
+    the editor typed.
+    """
+    cls.yaml_implicit_resolvers = {}
+    cls.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    cls.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"])
+
+
 class _LineLoader(_BaseLoader):
-    line_offset = 0
+    text = ""
+
+
+class TextDumper(yaml.SafeDumper):
+    """Writes values the way :func:`parse_yaml` reads them back: ``2018`` unquoted is text."""
+
+
+text_scalars(_LineLoader)
+text_scalars(TextDumper)
 
 
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMapping:
     loader.flatten_mapping(node)
     result = YamlMapping()
-    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1 + loader.line_offset
+        line = key_node.start_mark.line + 1
         try:
             hash(key)
         except TypeError:
@@ -77,13 +101,45 @@ def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMapping:
 
 def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlSequence:
     result = YamlSequence(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1 + loader.line_offset
-    result.item_lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
+def _text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    if node.start_mark.line != node.end_mark.line:
+        _check_continued(loader, node)
+    return str(node.value)
+
+
+_FIELD_LINE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_-]*:(?:\s|$)")
+
+
+def _check_continued(loader: _LineLoader, node: yaml.ScalarNode) -> None:
+    """A value running on over several lines without ``|`` is most often a slip: a list item
+    indented one space too far joins the item above, a quote left open swallows the next fields."""
+    lines = loader.text.split("\n")
+    first = node.start_mark.line
+    for index in range(first + 1, min(node.end_mark.line + 1, len(lines))):
+        following = lines[index].strip()
+        if not node.style and following.startswith("- "):
+            raise YamlSourceError(
+                index + 1,
+                f"cú pháp YAML sai: mục danh sách này thụt vào sâu hơn dòng {first + 1} nên bị đọc nối vào "
+                "dòng đó; các mục của một danh sách phải thẳng cột với nhau (nếu đây là một đoạn văn nhiều "
+                "dòng, hãy viết dấu '|' sau tên trường rồi xuống dòng)",
+            )
+        if node.style in ('"', "'") and _FIELD_LINE.match(lines[index]):
+            raise YamlSourceError(
+                first + 1,
+                f"cú pháp YAML sai: dấu ngoặc {node.style} mở ở cột {node.start_mark.column + 1} chưa được đóng "
+                f"trên dòng này, nên giá trị nuốt cả dòng {index + 1} "
+                f"('{lines[index].strip()}'); hãy thêm {node.style} ở cuối giá trị",
+            )
+
+
 def _timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
-    # An impossible date such as 2018-02-30 must become a validation message, not a crash.
+    # Only an explicit !!timestamp gets here; an impossible date is a validation message.
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
@@ -92,6 +148,7 @@ def _timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _text)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
@@ -99,62 +156,35 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 # values are only read (records copy them), so a file whose text did not change is not parsed again.
 @lru_cache(maxsize=1 << 13)
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
-    """Parse one YAML document; raise :class:`YamlSourceError` with a line on any problem."""
+    """Parse one YAML document; raise :class:`YamlSourceError` with a line on any problem.
+
+    ``line_offset`` is how many lines of the file come before ``text`` (front matter's ``---``).
+    """
+    # Blank lines in front: every line YAML reports, and every one a message names, is the file's.
+    text = "\n" * line_offset + text
     loader = _LineLoader(text)
-    loader.line_offset = line_offset
+    loader.text = text
     try:
         return loader.get_single_data()
     except YamlSourceError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # An unclosed bracket or quote is found at the end of the file; point at where it opened.
-        if exc.context_mark and exc.problem_mark and exc.problem_mark.index >= len(text.rstrip()):
-            mark = exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        explained = _explain_yaml(exc)
-        lines = text.split("\n")
-        # libyaml does not name the tab it choked on; the line it points at tells.
-        if mark and "cannot start any token" in str(exc) and "\t" in lines[min(mark.line, len(lines) - 1)]:
-            explained = "có ký tự tab; hãy thụt lề bằng dấu cách"
+        index, explained = explain_syntax_error(text, exc)
+        line = index + 1 if index is not None else None
         raise YamlSourceError(line, f"cú pháp YAML sai: {explained}") from None
     except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1 + line_offset
+        line = text[: exc.position].count("\n") + 1
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         raise YamlSourceError(line, f"có ký tự điều khiển không được phép ({code}); hãy xóa ký tự đó") from None
     except yaml.YAMLError as exc:
         raise YamlSourceError(None, f"cú pháp YAML sai: {exc}") from None
+    except (ValueError, TypeError):
+        # An explicit tag whose value does not fit it, such as ``!!int abc``.
+        raise YamlSourceError(None, "có thẻ YAML (bắt đầu bằng '!!') không khớp với giá trị; hãy bỏ thẻ") from None
     except RecursionError:
         raise YamlSourceError(None, "tệp lồng nhau quá sâu, không đọc được") from None
     finally:
         loader.dispose()
-
-
-_YAML_HINTS = {
-    "mapping values are not allowed": "có dấu ':' không đúng chỗ (nếu giá trị chứa ':', hãy đặt nó trong dấu ngoặc kép)",
-    "found character '\\t' that cannot start any token": "có ký tự tab; hãy thụt lề bằng dấu cách",
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
-    "found undefined tag handle": "có thẻ YAML lạ (bắt đầu bằng '!')",
-    "found duplicate anchor": "tên neo (&) bị lặp",
-    "found undefined alias": "tham chiếu (*) tới neo không tồn tại",
-    "did not find expected key": "thụt lề không đều hoặc thiếu tên trường",
-    "expected <block end>, but found": "thụt lề không đều",
-    "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu ngoặc kép đóng?)",
-    "expected ',' or ']'": "dấu ngoặc vuông '[' chưa được đóng bằng ']' (hoặc thiếu dấu phẩy giữa các mục)",
-    "expected ',' or '}'": "dấu ngoặc nhọn '{' chưa được đóng bằng '}' (hoặc thiếu dấu phẩy giữa các mục)",
-    "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
-    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thừa)",
-}
-
-
-def _explain_yaml(exc: yaml.MarkedYAMLError) -> str:
-    text = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, hint in _YAML_HINTS.items():
-        if needle in text:
-            return hint
-    if exc.problem and "tag" in exc.problem:
-        return "có thẻ YAML không được phép (bắt đầu bằng '!')"
-    return (exc.problem or exc.context or "không rõ").strip()
 
 
 def read_text(path: Path, log: ProblemLog) -> str | None:

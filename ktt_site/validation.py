@@ -128,7 +128,8 @@ def field_path(loc: tuple[Any, ...]) -> str:
     """A field path as an editor reads it: ``products[1].ocop_stars``."""
     parts: list[str] = []
     for step in loc:
-        if isinstance(step, int):
+        # A list index, or a year key (``members[2018]``: keys are read as text).
+        if isinstance(step, int) or (isinstance(step, str) and step.isdigit()):
             parts.append(f"[{step}]")
         else:
             parts.append(("." if parts else "") + str(step))
@@ -144,6 +145,8 @@ class FieldError(ValueError):
 
 
 _NAMED_FIELD = re.compile(r"\(([a-z_]+)\)")
+#: ``phone:0276`` read as one word: a field written without a space after its ':'.
+_GLUED_FIELD = re.compile(r"[A-Za-z_]+:\S")
 
 
 def _editor_loc(data: Any, error: Any) -> tuple[Any, ...]:
@@ -264,7 +267,9 @@ def explain(error: Any, model: type[BaseModel] | None = None) -> str:
     if kind in ("list_type", "tuple_type", "set_type"):
         return f"phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- '), không phải {shown}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"phải là một bảng các trường (tên: giá trị), không phải {shown}"
+        glued = isinstance(value, str) and _GLUED_FIELD.match(value)
+        hint = "; có phải thiếu dấu cách sau dấu ':'?" if glued else ""
+        return f"phải là một bảng các trường (tên: giá trị), không phải {shown}{hint}"
     if kind == "greater_than_equal":
         return f"phải lớn hơn hoặc bằng {ctx.get('ge')}, không phải {shown}"
     if kind == "greater_than":

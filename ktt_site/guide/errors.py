@@ -47,7 +47,7 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         "Dấu hai chấm trong giá trị",
         COOP,
         GOOD_COOP + "summary: Rau sạch: trồng theo VietGAP\n",
-        f"{COOP}:7: cú pháp YAML sai: có dấu ':' không đúng chỗ",
+        f"{COOP}:7: cú pháp YAML sai: có dấu ':' trong giá trị",
         "Trong YAML, dấu ':' ngăn tên trường với giá trị; một dấu ':' nữa trong giá trị làm tệp không đọc được.",
         'Đặt cả giá trị trong dấu ngoặc kép: summary: "Rau sạch: trồng theo VietGAP".',
     ),

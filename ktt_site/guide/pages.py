@@ -18,7 +18,7 @@ from ktt_site.guide.fields import FieldDoc, Section, sections
 from ktt_site.guide.kinds import PAGES, GuidePage, Part
 from ktt_site.rendering import BuildSettings, Output, environment, page
 from ktt_site.site import SiteData
-from ktt_site.sources import parse_yaml, split_front_matter
+from ktt_site.sources import TextDumper, parse_yaml, split_front_matter
 
 GUIDE_DIR = "huong-dan"
 INDEX = f"{GUIDE_DIR}/index.md"
@@ -53,7 +53,9 @@ def show_example(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (dict, list)):
         value = _plain(value)
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False)
+    text = yaml.dump(
+        value, Dumper=TextDumper, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False
+    )
     text = text.strip().removesuffix("...").strip()
     return text if len(text) <= _EXAMPLE_WIDTH else text[: _EXAMPLE_WIDTH - 1].rstrip() + "…"
 

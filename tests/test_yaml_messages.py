@@ -1,0 +1,169 @@
+"""YAML as editors type it: a syntax slip is explained in Vietnamese on the line to fix (an
+indentation off by a space, a list item out of line, a tab, a quote left open, no space after
+':'), and YAML 1.1's surprises never reach the site: a phone number keeps its leading zero,
+``off`` and ``yes`` stay words, a date-looking title stays a title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bulletin_support import article, issue
+
+from ktt_site.site import ProjectPaths, load_site
+
+COOP = "models_data/cooperatives/htx-dong-tam.yaml"
+GOOD_COOP = """name: Hợp tác xã Đồng Tâm
+kind: htx
+founded: 2018-03-15
+commune: xa-dong-tam
+status: active
+legal_basis: luat-htx-2012
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            GOOD_COOP.replace("kind: htx", " kind: htx"),
+            ":2: cú pháp YAML sai: dòng này thụt vào 1 dấu cách, nhiều hơn trường 'name' ở dòng 1 (0 dấu cách); "
+            "các dòng cùng cấp phải thẳng cột với nhau (bỏ 1 dấu cách ở đầu dòng)",
+            id="extra_space",
+        ),
+        pytest.param(
+            GOOD_COOP + "contact:\n  address: Ấp 1\n phone: '0276'\n",
+            ":9: cú pháp YAML sai: dòng này thụt vào 1 dấu cách, lệch với trường 'address' ở dòng 8 (2 dấu cách) "
+            "và trường 'contact' ở dòng 7 (0 dấu cách)",
+            id="missing_space",
+        ),
+        pytest.param(
+            GOOD_COOP + "sectors:\n  - Trồng trọt\n - Chăn nuôi\n",
+            ":9: cú pháp YAML sai: mục danh sách này thụt vào 1 dấu cách, còn mục phía trên ở dòng 8 thụt vào "
+            "2 dấu cách; các mục của một danh sách phải thẳng cột với nhau",
+            id="dedented_list_item",
+        ),
+        pytest.param(
+            GOOD_COOP + "sectors:\n  - Trồng trọt\n   - Chăn nuôi\n",
+            ":9: cú pháp YAML sai: mục danh sách này thụt vào sâu hơn dòng 8 nên bị đọc nối vào dòng đó",
+            id="indented_list_item",
+        ),
+        pytest.param(
+            GOOD_COOP + "products:\n  - name: Rau muống\n  ocop_stars: 3\n",
+            ":9: cú pháp YAML sai: dòng này thẳng cột với dấu '-' của danh sách ở dòng 8 (2 dấu cách): trường của "
+            "mục đó phải thẳng cột với trường 'name' ở dòng 8 (4 dấu cách), còn một mục mới phải bắt đầu bằng '- '",
+            id="item_field_out_of_line",
+        ),
+        pytest.param(
+            GOOD_COOP + "contact:\n\taddress: Ấp 1\n",
+            ":8: cú pháp YAML sai: có ký tự tab ở đầu dòng; hãy thụt lề bằng dấu cách",
+            id="tab",
+        ),
+        pytest.param(
+            GOOD_COOP.replace("name: Hợp tác xã Đồng Tâm", 'name: "Hợp tác xã Đồng Tâm'),
+            ':1: cú pháp YAML sai: dấu ngoặc " mở ở cột 7 chưa được đóng',
+            id="unclosed_quote",
+        ),
+        pytest.param(
+            GOOD_COOP.replace("name: Hợp tác xã Đồng Tâm", 'name: "Hợp tác xã Đồng Tâm').replace(
+                "status: active", 'status: "active"'
+            ),
+            ':1: cú pháp YAML sai: dấu ngoặc " mở ở cột 7 chưa được đóng trên dòng này, nên giá trị kéo tới dòng 5',
+            id="unclosed_quote_closed_later",
+        ),
+        pytest.param(
+            GOOD_COOP.replace("kind: htx", "kind:htx"),
+            ":2: cú pháp YAML sai: thiếu dấu cách sau dấu ':' (viết 'kind: htx')",
+            id="no_space_after_colon",
+        ),
+        pytest.param(
+            GOOD_COOP + "summary: Rau sạch: trồng theo VietGAP\n",
+            ":7: cú pháp YAML sai: có dấu ':' trong giá trị",
+            id="colon_in_value",
+        ),
+        pytest.param(
+            GOOD_COOP + "sectors:\n  - Trồng trọt\n  Chăn nuôi\n",
+            ":9: cú pháp YAML sai: dòng này nằm giữa các mục danh sách nhưng không bắt đầu bằng '- '",
+            id="item_without_dash",
+        ),
+        pytest.param(
+            GOOD_COOP + "story: |\nHTX thành lập năm 2018.\n",
+            ":8: cú pháp YAML sai: nội dung sau dấu '|' (hoặc '>') phải thụt vào sâu hơn tên trường ở dòng trên",
+            id="block_text_not_indented",
+        ),
+        pytest.param(
+            GOOD_COOP + "summary: @htx_dong_tam\n",
+            ":7: cú pháp YAML sai: giá trị không được bắt đầu bằng ký tự '@'; hãy đặt cả giá trị trong dấu ngoặc kép",
+            id="at_sign",
+        ),
+        pytest.param(
+            GOOD_COOP + "contact:\n  phone:0276372145\n",
+            ":7: contact: phải là một bảng các trường (tên: giá trị), không phải 'phone:0276372145'; "
+            "có phải thiếu dấu cách sau dấu ':'?",
+            id="nested_no_space_after_colon",
+        ),
+    ],
+)
+def test_a_yaml_slip_is_explained_on_its_line(project, text, expected):
+    project.write(COOP, text)
+    result = project.check_in_process()
+    assert result.returncode == 1
+    assert f"{COOP}{expected}" in result.stderr, result.stderr
+    assert "found" not in result.stderr and "expected" not in result.stderr  # no PyYAML English
+
+
+def test_yaml_1_1_surprises_stay_as_typed_where_text_is_meant(project):
+    project.write(
+        COOP,
+        GOOD_COOP.replace("name: Hợp tác xã Đồng Tâm", "name: yes")
+        + "founded_by: [hoi-nong-dan]\nsectors: [off, 1e3]\ncontact:\n  phone: 0276372145\n"
+        "products:\n  - name: 2018-05-01\n    ocop_stars: 3\nmembers:\n  2018: 012\nillustrative: yes\n",
+    )
+    locations = project.path("models_data/localities.yaml")
+    locations.write_text(
+        locations.read_text(encoding="utf-8").replace("{id: xa-dong-tam,", "{id: xa-dong-tam, code: 07300,"),
+        encoding="utf-8",
+    )
+    project.write("content/ban-tin/2018-so-01/index.md", issue(1, "2018-05-01", "Số 1"))
+    project.write(
+        "content/ban-tin/2018-so-01/bai.md", "---\ntitle: 2018-05-01\ndate: 2018-05-01\ncategories: [no]\n---\n"
+    )
+    root = project.root
+    site = load_site(ProjectPaths(root, root / "models_data", root / "content"), as_of=dt.date(2018, 12, 31))
+    coop = site.cooperatives["htx-dong-tam"]
+    assert coop.name == "yes"
+    assert coop.sectors == ["off", "1e3"]
+    assert coop.contact is not None and coop.contact.phone == "0276372145"
+    assert coop.products[0].name == "2018-05-01" and coop.products[0].ocop_stars == 3
+    assert coop.founded.first_day == dt.date(2018, 3, 15)
+    assert coop.members == {2018: 12}  # a number where a number is meant, decimal as typed
+    assert coop.illustrative is True
+    assert site.communes["xa-dong-tam"][1].code == "07300"
+    (bai,) = site.articles
+    assert bai.meta.title == "2018-05-01" and bai.meta.categories == ["no"]
+
+
+def test_off_where_a_choice_is_meant_is_shown_as_typed(project):
+    project.write(COOP, GOOD_COOP.replace("status: active", "status: off"))
+    result = project.check_in_process()
+    assert f"{COOP}:5: status: giá trị 'off' không hợp lệ; chỉ chấp nhận: 'active', 'dissolved'" in result.stderr, (
+        result.stderr
+    )
+
+
+def test_a_yaml_slip_in_an_article_stops_the_build_and_keeps_the_site(project):
+    project.write("content/ban-tin/2018-so-01/index.md", issue(1, "2018-05-01", "Số 1"))
+    text = article("Bài A", "2018-05-01", extra="categories:\n  - Tin tức\n - Mô hình hay")
+    project.write("content/ban-tin/2018-so-01/bai-a.md", text)
+    previous = project.write("site/index.html", "bản trước")
+    expected = (
+        "content/ban-tin/2018-so-01/bai-a.md:6: cú pháp YAML sai: mục danh sách này thụt vào 1 dấu cách, "
+        "còn mục phía trên ở dòng 5 thụt vào 2 dấu cách"
+    )
+    check = project.check()
+    assert check.returncode == 1
+    assert expected in check.stderr, check.stderr
+    build = project.build()
+    assert build.returncode != 0
+    assert expected in build.stderr + build.stdout
+    assert previous.read_text(encoding="utf-8") == "bản trước"
