@@ -4,16 +4,17 @@ page's Markdown as readers get it (shortcodes expanded, the bulletin's parts add
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from ktt_site.bulletin.enrich import enrich_markdown
 from ktt_site.bulletin.model import PageTemplate
 from ktt_site.bulletin.shortcodes import LATEST_ISSUE
 from ktt_site.errors import ProblemLog
+from ktt_site.invisible import visible
 from ktt_site.legal.shortcodes import VAN_BAN
 from ktt_site.plans.shortcodes import TIEN_DO, TONG_QUAN_TIEN_DO
 from ktt_site.shortcodes import Shortcode, check_markdown, expand
-from ktt_site.sources import YamlMapping, YamlSourceError, parse_yaml, read_text, split_front_matter
+from ktt_site.sources import YamlMapping, parse_front_matter, read_text
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -52,21 +53,15 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
             text = read_text(path, log)
             if text is None:
                 continue
-            front_matter, body, body_line = split_front_matter(text)
-            if front_matter:
-                _check_page_front_matter(path, front_matter, log)
+            meta, body, body_line = parse_front_matter(path, text, log, prefix="phần đầu trang (giữa hai dòng ---): ")
+            _check_page_template(path, meta, log)
         for line, name, message in check_markdown(site, body, SHORTCODES):
-            log.add(path, body_line + line - 1, name, message)
+            log.add(path, body_line + line - 1, name, visible(message))
 
 
-def _check_page_front_matter(path: Path, front_matter: str, log: ProblemLog) -> None:
+def _check_page_template(path: Path, meta: Any, log: ProblemLog) -> None:
     """An editor's page may set its title and description freely, but only name a template the
     theme has: any other crashed the build after the check had passed."""
-    try:
-        meta = parse_yaml(front_matter, line_offset=1)
-    except YamlSourceError as exc:
-        log.add(path, exc.line, "", f"phần đầu trang (giữa hai dòng ---): {exc.message}")
-        return
     template = meta.get("template") if isinstance(meta, YamlMapping) else None
     if template is not None and template not in get_args(PageTemplate):
         allowed = ", ".join(f"'{name}'" for name in get_args(PageTemplate))

@@ -8,7 +8,9 @@ children's lines.
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ktt_site import invisible
 from ktt_site.errors import ProblemLog
 from ktt_site.yaml_syntax import explain_syntax_error
 
@@ -216,26 +219,23 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         log.add(path, line, "", "tệp không lưu bằng mã UTF-8 (chữ có dấu sẽ bị lỗi); hãy lưu lại với mã hóa UTF-8")
         return None
     text = text.replace("\r\n", "\n")
-    control = _CONTROL.search(text)
-    if control is not None:
-        line = text.count("\n", 0, control.start()) + 1
-        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
-        what = _CONTROL_NAMES.get(control.group(), "ký tự điều khiển")
-        log.add(
-            path,
-            line,
-            "",
-            f"cột {column}: có {what} (U+{ord(control.group()):04X}), một ký tự vô hình không được đăng; "
-            "hãy xóa nó (thường do chép từ Word), và xuống dòng bằng phím Enter nếu cần",
-        )
+    if refuse_invisible(path, text, log, invisible.NEVER):
         return None
-    return text
+    # The same letters typed two ways (Vietnamese diacritics composed, or as separate marks, as
+    # some Mac and web tools save them) are one text everywhere names and ids are compared.
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-#: Invisible characters that break feeds and pages (tab, line feed and a lone carriage return
-#: are ordinary text). Word inserts U+000B for a manual line break and U+000C for a page break.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_NAMES = {"\x0b": "dấu ngắt dòng của Word", "\x0c": "dấu ngắt trang của Word"}
+def refuse_invisible(
+    path: Path, text: str, log: ProblemLog, pattern: re.Pattern[str] = invisible.IN_DATA, first_line: int = 1
+) -> bool:
+    """Log each line of ``text`` holding an invisible character ``pattern`` matches; True if any."""
+    found = list(itertools.islice(invisible.find(text, pattern, first_line), invisible.LIMIT + 1))
+    for item in found[: invisible.LIMIT]:
+        log.add(path, item.line, "", item.message)
+    if len(found) > invisible.LIMIT:
+        log.add(path, None, "", f"còn ký tự vô hình ở các dòng sau dòng {found[-2].line}; hãy tìm và xóa hết")
+    return bool(found)
 
 
 def _thousands(number: int) -> str:
@@ -250,6 +250,8 @@ def load_yaml_file(path: Path, log: ProblemLog, *, empty_ok: bool = False) -> An
     if not text.strip():
         if not empty_ok:
             log.add(path, None, "", "tệp rỗng; hãy điền nội dung hoặc xóa tệp")
+        return None
+    if refuse_invisible(path, text, log):
         return None
     try:
         data = parse_yaml(text)
@@ -274,22 +276,55 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return yaml_text, text[match.end() :], body_line
 
 
+def parse_front_matter(path: Path, text: str, log: ProblemLog, *, prefix: str = "") -> tuple[Any, str, int]:
+    """A Markdown file's front matter (lines as in the file; None when it cannot be used, with
+    why logged, ``prefix`` before a YAML message), its body and the line the body starts on."""
+    yaml_text, body, body_line = split_front_matter(text)
+    if yaml_text is None:
+        unclosed = _unclosed_front_matter(text)
+        if unclosed is not None:
+            log.add(path, unclosed[0], "", unclosed[1])
+            return None, body, body_line
+        return YamlMapping(), body, body_line
+    if refuse_invisible(path, yaml_text, log, first_line=2):
+        return None, body, body_line
+    try:
+        data = parse_yaml(yaml_text, line_offset=1)
+    except YamlSourceError as exc:
+        log.add(path, exc.line, "", prefix + exc.message)
+        return None, body, body_line
+    return (YamlMapping() if data is None else data), body, body_line
+
+
 def load_front_matter(path: Path, log: ProblemLog) -> tuple[Any, str, int] | None:
     """Load a Markdown file's front matter (line numbers as in the file) and body."""
     text = read_text(path, log)
     if text is None:
         return None
-    yaml_text, body, body_line = split_front_matter(text)
-    if yaml_text is None:
-        return YamlMapping(), body, body_line
-    try:
-        data = parse_yaml(yaml_text, line_offset=1)
-    except YamlSourceError as exc:
-        log.add(path, exc.line, "", exc.message)
+    data, body, body_line = parse_front_matter(path, text, log)
+    return None if data is None else (data, body, body_line)
+
+
+_OPENING = re.compile(r"---[ \t]*\n")
+#: Lines meant to close it: two or four dashes, Word's long dashes, or '---' pushed right.
+_ALMOST_CLOSING = re.compile(r"(?:[ \t]*(?:--|-{4,}|[—–][-—– ]*)|[ \t]+---)[ \t]*")
+
+
+def _unclosed_front_matter(text: str) -> tuple[int, str] | None:
+    """A first line ``---`` with no line closing it: the page would be published with its
+    front matter as text, and no title."""
+    if not _OPENING.match(text):
         return None
-    if data is None:
-        data = YamlMapping()
-    return data, body, body_line
+    lines = text.split("\n")
+    for index, line in enumerate(lines[1:], start=2):
+        if _ALMOST_CLOSING.fullmatch(line):
+            if line.strip() == "---":
+                return index, "dòng '---' đóng phần đầu trang phải bắt đầu ngay đầu dòng, không có dấu cách phía trước"
+            return index, f"dòng đóng phần đầu trang phải là đúng ba dấu gạch ngang '---', không phải '{line.strip()}'"
+    return 1, (
+        "phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' nào đóng lại; "
+        "hãy thêm một dòng '---' ngay sau trường cuối cùng, trước nội dung bài"
+    )
 
 
 def line_at(data: Any, loc: Iterable[Any]) -> int | None:

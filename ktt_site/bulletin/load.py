@@ -10,7 +10,7 @@ from pathlib import Path
 from ktt_site.bulletin.model import BULLETIN_DIR, ArticleMeta, IssueMeta
 from ktt_site.errors import ProblemLog
 from ktt_site.sources import load_front_matter
-from ktt_site.text import slugify
+from ktt_site.text import fold, slugify
 from ktt_site.validation import Origin, validate_record
 
 ISSUE_FOLDER = re.compile(r"^(\d{4})-so-(\d{2,3})$")
@@ -135,8 +135,20 @@ def _check_categories(issues: list[BulletinIssue], log: ProblemLog) -> None:
                         line,
                         f"categories[{index}]",
                         f"chuyên mục '{name}' trùng với chuyên mục '{seen[0]}' "
-                        f"(trong content/{seen[1].src_uri}); hãy viết tên chuyên mục giống hệt nhau",
+                        f"(trong content/{seen[1].src_uri}) vì hai tên chỉ {_difference(name, seen[0])}; "
+                        "hãy viết tên chuyên mục giống hệt nhau",
                     )
+
+
+def _difference(one: str, other: str) -> str:
+    """How two names with the same slug differ, said so an editor can see it."""
+    if one.casefold() == other.casefold():
+        return "khác nhau ở chữ hoa, chữ thường"
+    if " ".join(one.split()) == " ".join(other.split()):
+        return "khác nhau ở dấu cách"
+    if fold(one) == fold(other):
+        return "khác nhau ở dấu thanh, dấu chữ"
+    return "khác nhau ở dấu câu hoặc ký hiệu"
 
 
 def _load_article(path: Path, docs_dir: Path, log: ProblemLog) -> Article | None:

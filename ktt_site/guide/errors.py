@@ -165,4 +165,60 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         "Tệp được lưu bằng bảng mã cũ; chữ có dấu sẽ bị lỗi.",
         "Mở tệp trong trình soạn thảo, chọn lưu với mã hóa UTF-8.",
     ),
+    CommonError(
+        "Thụt lề thừa một dấu cách",
+        COOP,
+        GOOD_COOP.replace("kind: htx", " kind: htx"),
+        f"{COOP}:2: cú pháp YAML sai: dòng này thụt vào 1 dấu cách, nhiều hơn trường 'name' ở dòng 1",
+        "Trong YAML, khoảng trắng đầu dòng cho biết trường nào nằm trong trường nào; các trường cùng cấp "
+        "phải thẳng cột với nhau.",
+        "Xóa hoặc thêm dấu cách ở đầu dòng cho thẳng cột với các trường cùng cấp (dùng phím cách, không "
+        "dùng phím Tab).",
+    ),
+    CommonError(
+        "Mục danh sách lệch cột",
+        COOP,
+        GOOD_COOP + "sectors:\n  - Trồng trọt\n - Chăn nuôi\n",
+        f"{COOP}:9: cú pháp YAML sai: mục danh sách này thụt vào 1 dấu cách, còn mục phía trên ở dòng 8 "
+        "thụt vào 2 dấu cách",
+        "Các mục của một danh sách (dòng bắt đầu bằng '- ') phải thẳng cột với nhau.",
+        "Thêm hoặc bớt dấu cách để mọi dấu '-' của danh sách nằm cùng một cột.",
+    ),
+    CommonError(
+        "Thiếu dấu cách sau dấu hai chấm",
+        COOP,
+        GOOD_COOP.replace("kind: htx", "kind:htx"),
+        f"{COOP}:2: cú pháp YAML sai: thiếu dấu cách sau dấu ':' (viết 'kind: htx')",
+        "Tên trường và giá trị phải cách nhau bằng dấu ':' và một dấu cách.",
+        "Thêm một dấu cách sau dấu ':'.",
+    ),
+    CommonError(
+        "Dấu ngoặc kép chưa đóng",
+        COOP,
+        GOOD_COOP.replace("name: Hợp tác xã Rau an toàn Thạnh Tân", 'name: "Hợp tác xã Rau an toàn Thạnh Tân'),
+        f'{COOP}:1: cú pháp YAML sai: dấu ngoặc " mở ở cột 7 chưa được đóng',
+        "Giá trị bắt đầu bằng dấu ngoặc kép thì phải kết thúc bằng dấu ngoặc kép trên cùng dòng.",
+        'Thêm dấu " ở cuối giá trị, hoặc bỏ cả hai dấu ngoặc.',
+    ),
+    CommonError(
+        "Ký tự vô hình",
+        COOP,
+        GOOD_COOP.replace("commune: xa-thanh-tan", "commune: xa-thanh\u00a0tan"),
+        f"{COOP}:4: cột 18: có khoảng trắng không ngắt (U+00A0), một ký tự vô hình không được đăng",
+        "Chữ chép từ Word hay trang web có thể mang theo ký tự không nhìn thấy (khoảng trắng không ngắt, "
+        "khoảng trắng độ rộng 0, dấu gạch nối mềm); trong dữ liệu, chúng làm mã không khớp và hai tên trông "
+        "giống nhau mà khác nhau. Thông báo ghi ký tự đó thành [U+00A0] để thấy được chỗ của nó.",
+        "Xóa ký tự ở đúng dòng và cột được báo rồi gõ lại dấu cách thường.",
+    ),
+    CommonError(
+        "Phần đầu bài không đóng",
+        "content/ban-tin/2025-so-04/01-ban-rau-qua-mang.md",
+        "---\ntitle: Bán rau qua mạng\ndate: 2025-06-30\n\nNội dung.\n",
+        "content/ban-tin/2025-so-04/01-ban-rau-qua-mang.md:1: phần đầu trang mở bằng dòng '---' nhưng "
+        "không có dòng '---' nào đóng lại",
+        "Phần đầu bài (title, date...) nằm giữa hai dòng chỉ có ba dấu gạch ngang; thiếu dòng thứ hai thì cả "
+        "bài không đọc được.",
+        "Thêm một dòng '---' ngay sau trường cuối cùng, trước nội dung bài.",
+        other_files=(ISSUE_INDEX,),
+    ),
 )
