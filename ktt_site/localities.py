@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from ktt_site.errors import ProblemLog
+from ktt_site.references import IdSet, nested_ids
 from ktt_site.sources import load_yaml_file
 from ktt_site.validation import PlainText, Record, Slug, validate_record
 
@@ -46,17 +47,19 @@ class Localities(Record):
         return {c.id: (d, c) for d in self.districts for c in d.communes}
 
 
-def load_localities(data_dir: Path, log: ProblemLog) -> Localities | None:
+def load_localities(data_dir: Path, log: ProblemLog) -> tuple[Localities | None, IdSet]:
+    """The districts and communes if valid, and every commune id the file lists (None when it
+    cannot be read)."""
     path = data_dir / FILE_NAME
     if not path.exists():
         log.add(path, None, "", "thiếu tệp danh sách huyện, xã")
-        return None
+        return None, None
     data = load_yaml_file(path, log)
     if data is None:
-        return None
+        return None, None
     localities = validate_record(Localities, data, path, log)
     if localities is None:
-        return None
+        return None, nested_ids(data.get("districts"), "communes") if isinstance(data, dict) else None
     seen_districts: set[str] = set()
     seen_communes: dict[str, str] = {}
     for d_index, district in enumerate(localities.districts):
@@ -75,4 +78,4 @@ def load_localities(data_dir: Path, log: ProblemLog) -> Localities | None:
                     "mã xã phải duy nhất trong tỉnh (thêm tên huyện vào cuối mã)",
                 )
             seen_communes.setdefault(commune.id, district.name)
-    return localities
+    return localities, frozenset(localities.commune_index())

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from ktt_site.bulletin.enrich import enrich_markdown
+from ktt_site.bulletin.load import is_issue_page
 from ktt_site.bulletin.model import PageTemplate
 from ktt_site.bulletin.shortcodes import LATEST_ISSUE
 from ktt_site.errors import ProblemLog
@@ -49,6 +50,13 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
             continue
         if src_uri in articles:
             body, body_line = articles[src_uri]
+        elif is_issue_page(src_uri):
+            # One the bulletin could not load: its problems are reported, its shortcodes not yet.
+            scratch = ProblemLog(log.root)
+            text = read_text(path, scratch)
+            if text is None:
+                continue
+            _, body, body_line = parse_front_matter(path, text, scratch)
         else:
             text = read_text(path, log)
             if text is None:

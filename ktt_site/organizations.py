@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field
 
 from ktt_site.errors import ProblemLog
+from ktt_site.references import IdSet, listed_ids
 from ktt_site.sources import load_yaml_file
 from ktt_site.validation import PlainText, Record, Slug, WebAddress, validate_records
 
@@ -23,18 +24,20 @@ class Organization(Record):
     website: WebAddress | None = Field(default=None, description="Trang web của tổ chức (nếu có).")
 
 
-def load_organizations(data_dir: Path, log: ProblemLog) -> dict[str, Organization]:
+def load_organizations(data_dir: Path, log: ProblemLog) -> tuple[dict[str, Organization], IdSet]:
+    """The valid organisations, and every id the file lists (None when it cannot be read)."""
     path = data_dir / FILE_NAME
     if not path.exists():
         log.add(path, None, "", "thiếu tệp danh sách tổ chức")
-        return {}
+        return {}, None
     data = load_yaml_file(path, log)
     if data is None:
-        return {}
+        return {}, None
     organizations: dict[str, Organization] = {}
+    problems = len(log.problems)
     for org in validate_records(Organization, data, path, log):
         if org.id in organizations:
             log.add(path, org.origin.line("id"), "id", f"mã tổ chức '{org.id}' bị trùng")
             continue
         organizations[org.id] = org
-    return organizations
+    return organizations, frozenset(organizations) if len(log.problems) == problems else listed_ids(data)

@@ -49,7 +49,7 @@ def guess_kind(name: str) -> str:
 
 def _commune_label(paths: ProjectPaths, commune_id: str) -> str:
     log = ProblemLog(paths.root)
-    localities = load_localities(paths.data_dir, log)
+    localities, _ = load_localities(paths.data_dir, log)
     if localities is None:
         problems = "; ".join(str(p) for p in log.problems) or "không đọc được"
         raise ScaffoldError(f"không đọc được danh sách xã ({problems})")

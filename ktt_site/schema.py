@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
@@ -33,6 +32,8 @@ from ktt_site.localities import Localities
 from ktt_site.organizations import FILE_NAME as ORGANIZATIONS_FILE
 from ktt_site.organizations import Organization
 from ktt_site.plans.model import Plan, ProgressFile
+from ktt_site.references import listed_ids, nested_ids, record_ids
+from ktt_site.sources import YamlSourceError, parse_yaml
 
 DEFAULT_DIR = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -231,43 +232,23 @@ def schema_for(kind: SchemaKind, ids: Ids | None = None) -> dict[str, Any]:
 
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return parse_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, YamlSourceError, UnicodeDecodeError):
         return None
 
 
-def _stems(folder: Path) -> list[str]:
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+def _under(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def project_ids(data_dir: Path) -> Ids:
     """Ids as the data folder has them now, read leniently: a broken file only means no enum."""
-    localities = _yaml(data_dir / LOCALITIES_FILE)
-    communes = (
-        [
-            str(c["id"])
-            for d in (localities or {}).get("districts") or []
-            if isinstance(d, dict)
-            for c in d.get("communes") or []
-            if isinstance(c, dict) and "id" in c
-        ]
-        if isinstance(localities, dict)
-        else []
-    )
-    orgs = _yaml(data_dir / ORGANIZATIONS_FILE)
-    organizations = [str(o["id"]) for o in orgs if isinstance(o, dict) and "id" in o] if isinstance(orgs, list) else []
-    criteria_file = _yaml(data_dir / CRITERIA_FILE)
-    criteria = (
-        [str(c["id"]) for c in (criteria_file or {}).get("criteria") or [] if isinstance(c, dict) and "id" in c]
-        if isinstance(criteria_file, dict)
-        else []
-    )
     return Ids(
-        communes=communes,
-        organizations=organizations,
-        legal=_stems(data_dir / "legal"),
-        cooperatives=_stems(data_dir / "cooperatives"),
-        criteria=criteria,
+        communes=sorted(nested_ids(_under(_yaml(data_dir / LOCALITIES_FILE), "districts"), "communes") or ()),
+        organizations=sorted(listed_ids(_yaml(data_dir / ORGANIZATIONS_FILE)) or ()),
+        legal=sorted(record_ids(data_dir / "legal")),
+        cooperatives=sorted(record_ids(data_dir / "cooperatives")),
+        criteria=sorted(listed_ids(_under(_yaml(data_dir / CRITERIA_FILE), "criteria")) or ()),
     )
 
 

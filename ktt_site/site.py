@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
-from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
+from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
+from ktt_site.cooperatives.exemplary import ExemplaryCriteria, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.dates import build_date
 from ktt_site.errors import ProblemLog
@@ -28,6 +29,7 @@ from ktt_site.organizations import Organization, load_organizations
 from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
+from ktt_site.references import KnownIds, record_ids
 from ktt_site.validation import Record, field_path, load_record_folder
 
 #: Records that each stand for one thing and must not be written twice.
@@ -56,6 +58,8 @@ class SiteData:
     plans: dict[str, Plan]
     progress: dict[str, dict[str, ProgressFile]]
     bulletin: list[BulletinIssue]
+    known: KnownIds = field(default_factory=KnownIds)
+    """Every id the files define, those of files with mistakes of their own included."""
     communes: dict[str, tuple[District, Commune]] = field(default_factory=dict)
     exemplary_criteria: ExemplaryCriteria | None = None
     plan_progress: dict[str, PlanProgress] = field(default_factory=dict)
@@ -109,28 +113,40 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
                 "hãy chép tệp hoặc thư mục vào đây thay cho liên kết",
             )
     log.raise_if_any()
-    organizations = load_organizations(data_dir, log)
-    localities = load_localities(data_dir, log)
-    cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
-    exemplary_criteria = load_exemplary_criteria(data_dir, log)
-    legal = load_record_folder(data_dir / "legal", LegalDocument, log)
-    plans = load_record_folder(data_dir / "plans", Plan, log)
+    # Ids first, from whatever reads, so each file's references are checked as it is validated
+    # and a file with mistakes of its own still counts as there.
+    organizations, organization_ids = load_organizations(data_dir, log)
+    localities, commune_ids = load_localities(data_dir, log)
+    known = KnownIds(
+        communes=commune_ids,
+        organizations=organization_ids,
+        legal=record_ids(data_dir / "legal"),
+        cooperatives=record_ids(data_dir / "cooperatives"),
+        plans=record_ids(data_dir / "plans"),
+    )
+    exemplary_criteria, criteria_ids = load_exemplary_criteria(data_dir, log, known)
+    known = replace(known, criteria=criteria_ids, criteria_file=(data_dir / CRITERIA_FILE).exists())
+    context = known.context()
+    cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log, context)
+    legal = load_record_folder(data_dir / "legal", LegalDocument, log, context)
+    plans = load_record_folder(data_dir / "plans", Plan, log, context)
+    known = replace(known, targets={plan.id: frozenset(t.id for t in plan.targets) for plan in plans.values()})
     progress = {
         year.name: load_record_folder(year, ProgressFile, log)
         for year in sorted((data_dir / "progress").glob("*"))
         if year.is_dir()
     }
-    bulletin = load_bulletin(paths.docs_dir, log)
+    bulletin = load_bulletin(paths.docs_dir, log, known)
     # Against the day of the build, not as_of (the date progress is computed for).
     hold_back_future_articles(bulletin, build_date())
-    log.raise_if_any(references_unchecked=True)
-    assert localities is not None
-    site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin)
+    # With the localities file unreadable (reported already), the other checks still run.
+    localities = localities or Localities.model_construct(as_of=as_of, districts=[])
+    site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin, known)
     site.exemplary_criteria = exemplary_criteria
-    check_references(site, log)
+    check_images(site, log)
     check_duplicates(site, log)
     check_replacement_cycles(site.legal, log)
-    check_exemplary(site, log)
+    check_plans(site, log)
     check_markdown_pages(site, log)
     log.raise_if_any()
     site.plan_progress = compute_progress(site)
@@ -145,42 +161,14 @@ def symbolic_links(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _check_ids(
-    log: ProblemLog,
-    record: Record,
-    field_name: str,
-    ids: list[str] | str | None,
-    known: Mapping[str, object] | set[str],
-    what: str,
-) -> None:
-    values = [ids] if isinstance(ids, str) else list(ids or [])
-    for index, value in enumerate(values):
-        if value in known:
-            continue
-        loc = (field_name,) if isinstance(ids, str) else (field_name, index)
-        shown = field_name if isinstance(ids, str) else f"{field_name}[{index}]"
-        log.add(record.origin.path, record.origin.line(*loc), shown, f"không có {what} mang mã '{value}'")
-
-
-def check_references(site: SiteData, log: ProblemLog) -> None:
-    """Every id an editor writes must name an existing record; images must exist."""
-    orgs, legal, coops = site.organizations, site.legal, site.cooperatives
-    for coop in coops.values():
-        _check_ids(log, coop, "commune", coop.commune, site.communes, "xã/phường/thị trấn")
-        _check_ids(log, coop, "legal_basis", coop.legal_basis, legal, "văn bản pháp lý")
-        _check_ids(log, coop, "founded_by", coop.founded_by, orgs, "tổ chức")
+def check_images(site: SiteData, log: ProblemLog) -> None:
+    """Every image a record names is a file in ``content/``."""
+    for coop in site.cooperatives.values():
         for index, image in enumerate(coop.images):
             check_image(site, log, coop, ("images", index, "path"), image.path)
-    for doc in legal.values():
-        _check_ids(log, doc, "replaced_by", doc.replaced_by, legal, "văn bản")
-        _check_ids(log, doc, "related", doc.related, legal, "văn bản")
-    check_plans(site, log)
     for article in (a for issue in site.bulletin for a in issue.articles + issue.unpublished):
-        meta = article.meta
-        _check_ids(log, meta, "cooperatives", meta.cooperatives, coops, "HTX/THT")
-        _check_ids(log, meta, "legal", meta.legal, legal, "văn bản")
-        if meta.image:
-            check_image(site, log, meta, ("image",), meta.image)
+        if article.meta.image:
+            check_image(site, log, article.meta, ("image",), article.meta.image)
     for issue in site.bulletin:
         if issue.meta.cover:
             check_image(site, log, issue.meta, ("cover",), issue.meta.cover)

@@ -24,6 +24,10 @@ _DANGEROUS_MARKDOWN = re.compile(
 )
 
 
+def is_slug(value: object) -> bool:
+    return isinstance(value, str) and _SLUG.match(value) is not None
+
+
 def _check_slug(value: str) -> str:
     if not _SLUG.match(value):
         raise ValueError("slug")
@@ -324,7 +328,9 @@ def _show(value: Any) -> str:
 RESERVED_IDS = frozenset({"index"})
 
 
-def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[str, M]:
+def load_record_folder(
+    folder: Path, model: type[M], log: ProblemLog, context: dict[str, Any] | None = None
+) -> dict[str, M]:
     """Load ``folder/<id>.yaml`` files as ``model``, each id taken from its file name.
 
     An ``id`` written inside a file must equal the file name. Files with another ending
@@ -367,7 +373,7 @@ def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[st
         with_id = YamlMapping(data)
         with_id.line, with_id.key_lines = data.line, dict(data.key_lines)
         with_id.setdefault("id", path.stem)
-        record = validate_record(model, with_id, path, log)
+        record = validate_record(model, with_id, path, log, context=context)
         if record is not None:
             records[path.stem] = record
     return records

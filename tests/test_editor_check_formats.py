@@ -44,8 +44,6 @@ def test_text_format_lists_every_problem_for_people(project):
         f"  {COOP}:3: {FOUNDED}",
         f"  {COOP}:5: {STATUS}",
         f"  {MISNAMED}: {YML}",
-        "Lưu ý: việc đối chiếu mã (xã, văn bản, tổ chức, HTX) chạy sau khi mọi tệp đọc được; "
-        "sửa xong các lỗi trên, hãy kiểm tra lại.",
     ]
 
 

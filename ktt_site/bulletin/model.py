@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 from pydantic import Field, PositiveInt, field_validator
 
-from ktt_site.validation import PlainText, Record, Slug
+from ktt_site.references import CooperativeId, LegalId
+from ktt_site.validation import PlainText, Record
 
 BULLETIN_DIR = "ban-tin"
 
@@ -43,8 +44,8 @@ class ArticleMeta(Record):
     summary: PlainText | None = Field(default=None, max_length=400, description="Tóm tắt (tối đa 400 ký tự).")
     image: str | None = Field(default=None, description="Ảnh đại diện, đường dẫn trong content/.")
     image_alt: PlainText | None = Field(default=None, description="Mô tả ảnh đại diện.")
-    cooperatives: list[Slug] = Field(default_factory=list, description="Mã các HTX, THT được nhắc đến.")
-    legal: list[Slug] = Field(default_factory=list, description="Mã các văn bản được nhắc đến.")
+    cooperatives: list[CooperativeId] = Field(default_factory=list, description="Mã các HTX, THT được nhắc đến.")
+    legal: list[LegalId] = Field(default_factory=list, description="Mã các văn bản được nhắc đến.")
     draft: bool = Field(default=False, description="true: bản nháp, không đăng.")
     illustrative: bool = Field(default=False, description="true nếu sự kiện trong bài là minh họa.")
     order: int | None = Field(default=None, description="Thứ tự trong số bản tin (mặc định theo tên tệp).")

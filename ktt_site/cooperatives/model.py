@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, NonNegativeInt, field_validator, model_validator
 
 from ktt_site.dates import FlexibleDate
+from ktt_site.references import CommuneId, CriterionId, LegalBasisId, OrganizationId
 from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Slug, WebAddress
 
 KINDS = {"htx": "Hợp tác xã", "tht": "Tổ hợp tác", "lien-hiep": "Liên hiệp hợp tác xã"}
@@ -51,7 +52,7 @@ class Recognition(Record):
     year: Year = Field(description="Năm được công nhận điển hình tiên tiến.")
     recognized_by: PlainText = Field(description="Cơ quan công nhận, khen thưởng.")
     reason: PlainText = Field(description="Lý do, thành tích.")
-    criteria: list[Slug] = Field(
+    criteria: list[CriterionId] = Field(
         default_factory=list, description="Mã các tiêu chí đạt được (trong exemplary_criteria.yaml)."
     )
 
@@ -82,13 +83,13 @@ class Cooperative(Record):
         default=False,
         description="true nếu nguồn không nêu ngày thành lập mà chỉ cho biết HTX đã hoạt động vào thời điểm ghi ở founded.",
     )
-    commune: Slug = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
+    commune: CommuneId = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
     status: Literal["active", "dissolved"] = Field(
         description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể)."
     )
     dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
-    legal_basis: Slug = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
-    founded_by: list[Slug] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
+    legal_basis: LegalBasisId = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
+    founded_by: list[OrganizationId] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
     sectors: list[PlainText] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
     members: YearFigures = Field(default_factory=dict, description="Số thành viên theo năm, ví dụ 2018: 60.")
     avg_income: YearFigures = Field(

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ktt_site.dates import FlexibleDate, PartialDate, vn_date
+from ktt_site.references import LegalId
 from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
 TYPES = {
@@ -76,10 +77,10 @@ class LegalDocument(Record):
     )
     effective: dt.date | None = Field(default=None, description="Ngày có hiệu lực.")
     expired: dt.date | None = Field(default=None, description="Ngày đầu tiên văn bản hết hiệu lực.")
-    replaced_by: Slug | None = Field(default=None, description="Mã văn bản thay thế.")
+    replaced_by: LegalId | None = Field(default=None, description="Mã văn bản thay thế.")
     summary: MarkdownText | None = Field(default=None, description="Tóm tắt, viết bằng Markdown.")
     key_points: list[PlainText] = Field(default_factory=list, description="Các điểm chính.")
-    related: list[Slug] = Field(default_factory=list, description="Mã các văn bản liên quan.")
+    related: list[LegalId] = Field(default_factory=list, description="Mã các văn bản liên quan.")
     distinct_from: list[DistinctDocument] = Field(
         default_factory=list, description="Văn bản khác trùng số hiệu, để bạn đọc không nhầm."
     )

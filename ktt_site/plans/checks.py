@@ -16,21 +16,11 @@ RESERVED_TARGET_IDS = {"index", "bao-cao", "tien-do"}
 
 
 def check_plans(site: SiteData, log: ProblemLog) -> None:
-    orgs, legal = site.organizations, site.legal
+    """What a plan's fields cannot say alone: its tasks and targets named once and assigned
+    tasks existing; progress reports filed under an organisation, for a plan, in its period.
+    (Ids of other files are checked with the fields: see ``ktt_site.references``.)"""
     for plan in site.plans.values():
         where = plan.origin
-        for index, doc_id in enumerate(plan.basis):
-            if doc_id not in legal:
-                log.add(
-                    where.path, where.line("basis", index), f"basis[{index}]", f"không có văn bản mang mã '{doc_id}'"
-                )
-        if plan.legal_document and plan.legal_document not in legal:
-            log.add(
-                where.path,
-                where.line("legal_document"),
-                "legal_document",
-                f"không có văn bản mang mã '{plan.legal_document}'",
-            )
         task_ids = {task.id for task in plan.tasks}
         for index, task in enumerate(plan.tasks):
             if [t.id for t in plan.tasks].index(task.id) != index:
@@ -41,13 +31,6 @@ def check_plans(site: SiteData, log: ProblemLog) -> None:
                     f"mã nhiệm vụ '{task.id}' bị trùng",
                 )
         for org_id, duties in plan.assignments.items():
-            if org_id not in orgs:
-                log.add(
-                    where.path,
-                    where.line("assignments", org_id),
-                    f"assignments.{org_id}",
-                    f"không có tổ chức mang mã '{org_id}'",
-                )
             for index, duty in enumerate(duties):
                 if duty.task and duty.task not in task_ids:
                     log.add(
@@ -81,14 +64,6 @@ def check_plans(site: SiteData, log: ProblemLog) -> None:
                     f"mã chỉ tiêu '{target.id}' trùng tên một trang có sẵn; hãy chọn mã khác",
                 )
             seen.add(target.id)
-            for b_index, doc_id in enumerate(getattr(target.measure, "legal_basis", [])):
-                if doc_id not in legal:
-                    log.add(
-                        where.path,
-                        where.line("targets", index, "measure", "legal_basis", b_index),
-                        f"targets[{index}].measure.legal_basis[{b_index}]",
-                        f"không có văn bản mang mã '{doc_id}'",
-                    )
             if isinstance(target.measure, Reported) and target.measure.per_organization and target.target.min is None:
                 log.add(
                     where.path,
@@ -96,12 +71,13 @@ def check_plans(site: SiteData, log: ProblemLog) -> None:
                     f"targets[{index}].target",
                     "chỉ tiêu cho từng tổ chức cần mức tối thiểu (min)",
                 )
+    orgs, plans = site.known.organizations, site.known.plans
     for year, reports in site.progress.items():
-        year_plan = site.plans.get(year)
+        year_plan = site.plans.get(year)  # None too where the plan's file has mistakes of its own
         for org_id, report_file in reports.items():
-            if year_plan is None:
+            if plans is not None and year not in plans:
                 log.add(report_file.origin.path, None, "", f"không có kế hoạch năm {year} (plans/{year}.yaml)")
-            if org_id not in orgs:
+            if orgs is not None and org_id not in orgs:
                 log.add(
                     report_file.origin.path, None, "", f"tên tệp phải là mã một tổ chức; không có tổ chức '{org_id}'"
                 )

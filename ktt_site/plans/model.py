@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, model_validator
 
+from ktt_site.references import LegalId, OrganizationId
 from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
 CooperativeKind = Literal["htx", "tht", "lien-hiep"]
@@ -59,7 +60,7 @@ class CountCooperatives(Record):
 
     type: Literal["count_cooperatives"]
     kinds: list[CooperativeKind] = Field(min_length=1, description="Loại được đếm.")
-    legal_basis: list[Slug] = Field(
+    legal_basis: list[LegalId] = Field(
         default_factory=list, description="Chỉ đếm HTX theo các văn bản này (để trống: mọi văn bản)."
     )
 
@@ -69,7 +70,7 @@ class CommuneCoverage(Record):
 
     type: Literal["commune_coverage"]
     kinds: list[CooperativeKind] = Field(min_length=1, description="Loại được tính.")
-    legal_basis: list[Slug] = Field(default_factory=list, description="Văn bản làm cơ sở hoạt động.")
+    legal_basis: list[LegalId] = Field(default_factory=list, description="Văn bản làm cơ sở hoạt động.")
     key_product: bool = Field(default=False, description="true: chỉ tính HTX có sản phẩm chủ lực của địa phương.")
 
 
@@ -128,16 +129,18 @@ class Plan(Record):
     title: PlainText = Field(description="Tên kế hoạch.")
     number: PlainText | None = Field(default=None, description="Số hiệu kế hoạch (nếu có).")
     issued: dt.date | None = Field(default=None, description="Ngày ban hành.")
-    legal_document: Slug | None = Field(
+    legal_document: LegalId | None = Field(
         default=None, description="Mã văn bản của chính kế hoạch trong thư viện văn bản."
     )
-    basis: list[Slug] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
+    basis: list[LegalId] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
     period: Period = Field(description="Thời gian thực hiện.")
     purposes: list[PlainText] = Field(default_factory=list, description="Mục đích.")
     requirements: list[PlainText] = Field(default_factory=list, description="Yêu cầu.")
     general_targets: list[PlainText] = Field(default_factory=list, description="Mục tiêu chung.")
     tasks: list[Task] = Field(default_factory=list, description="Nội dung phối hợp.")
-    assignments: dict[Slug, list[Assignment]] = Field(default_factory=dict, description="Phân công theo mã tổ chức.")
+    assignments: dict[OrganizationId, list[Assignment]] = Field(
+        default_factory=dict, description="Phân công theo mã tổ chức."
+    )
     assignments_note: PlainText | None = Field(
         default=None, description="Ghi chú về bảng phân công (ví dụ: cách xếp việc vào từng mục)."
     )
