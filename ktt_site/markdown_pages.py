@@ -38,8 +38,18 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
     # Issues and articles were read with their front matter already: not read twice.
     articles = {a.src_uri: (a.body, a.body_line) for issue in site.bulletin for a in issue.articles + issue.unpublished}
     articles.update((issue.src_uri, (issue.body, issue.body_line)) for issue in site.bulletin)
+    addresses: dict[str, str] = {}
     for path in sorted(docs.rglob("*.md")):
         src_uri = path.relative_to(docs).as_posix()
+        first = addresses.setdefault(_address(src_uri), src_uri)
+        if first != src_uri:
+            log.add(
+                path,
+                None,
+                "",
+                f"trang này và content/{first} cùng ra địa chỉ /{_address(src_uri)}: một trang sẽ đè mất trang kia; "
+                "hãy đổi tên hoặc gộp hai tệp",
+            )
         if src_uri.split("/")[0] in GENERATED_SECTIONS:
             log.add(
                 path,
@@ -65,6 +75,15 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
             _check_page_template(path, meta, log)
         for line, name, message in check_markdown(site, body, SHORTCODES):
             log.add(path, body_line + line - 1, name, visible(message))
+
+
+def _address(src_uri: str) -> str:
+    """The address a page gets (``x.md`` and ``x/index.md`` both get ``x/``, as README.md does)."""
+    stem = src_uri.removesuffix(".md")
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
 
 
 def _check_page_template(path: Path, meta: Any, log: ProblemLog) -> None:

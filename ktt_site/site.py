@@ -21,6 +21,7 @@ from ktt_site.cooperatives.exemplary import ExemplaryCriteria, load_exemplary_cr
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.dates import build_date
 from ktt_site.errors import ProblemLog
+from ktt_site.file_names import check_file_names
 from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
 from ktt_site.localities import Commune, District, Localities, load_localities
@@ -113,6 +114,8 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
                 "hãy chép tệp hoặc thư mục vào đây thay cho liên kết",
             )
     log.raise_if_any()
+    for folder in (data_dir, paths.docs_dir):
+        check_file_names(folder, log)
     # Ids first, from whatever reads, so each file's references are checked as it is validated
     # and a file with mistakes of its own still counts as there.
     organizations, organization_ids = load_organizations(data_dir, log)

@@ -11,7 +11,9 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ktt_site.errors import ProblemLog
+from ktt_site.file_names import MAX_NAME, RESERVED, is_reserved, name_problem
 from ktt_site.sources import YamlMapping, line_at, load_yaml_file
+from ktt_site.text import slugify
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -31,7 +33,33 @@ def is_slug(value: object) -> bool:
 def _check_slug(value: str) -> str:
     if not _SLUG.match(value):
         raise ValueError("slug")
+    # An id names a page's folder and often a file: held to the rules of file names.
+    if is_reserved(value):
+        raise ValueError(f"mã '{value}' là {RESERVED}; hãy chọn mã khác")
+    if len(value) > MAX_NAME:
+        raise ValueError(
+            f"mã dài {len(value)} ký tự (tối đa {MAX_NAME}): địa chỉ trang và tên tệp sẽ quá dài; hãy rút gọn"
+        )
     return value
+
+
+@dataclass(frozen=True)
+class _PageName:
+    """A name that becomes the address of a page of its own (a category, a sector)."""
+
+    what: str
+
+    def __call__(self, value: str) -> str:
+        slug = slugify(value)
+        if not slug:
+            raise ValueError(f"tên {self.what} '{value}' phải có ít nhất một chữ cái hoặc chữ số")
+        if is_reserved(slug):
+            raise ValueError(f"tên {self.what} '{value}' thành địa chỉ '{slug}', là {RESERVED}; hãy chọn tên khác")
+        if len(slug) > MAX_NAME:
+            raise ValueError(
+                f"tên {self.what} dài quá: địa chỉ trang của nó dài {len(slug)} ký tự (tối đa {MAX_NAME}); hãy rút gọn"
+            )
+        return value
 
 
 def _check_plain_text(value: str) -> str:
@@ -64,6 +92,12 @@ MarkdownText = Annotated[str, AfterValidator(_check_markdown)]
 
 WebAddress = Annotated[str, AfterValidator(_check_web_address)]
 """An http(s) address: sources, official links, websites."""
+
+Category = Annotated[PlainText, AfterValidator(_PageName("chuyên mục"))]
+"""A bulletin category: each gets a page named after it."""
+
+Sector = Annotated[PlainText, AfterValidator(_PageName("lĩnh vực"))]
+"""A cooperative's sector: each gets a page of the directory."""
 
 
 @dataclass(frozen=True)
@@ -349,6 +383,8 @@ def load_record_folder(
             hint = " (đổi đuôi .yml thành .yaml)" if path.suffix == ".yml" else ""
             log.add(path, None, "", f"tệp không có đuôi .yaml nên không được đọc{hint}")
             continue
+        if name_problem(path.name):
+            continue  # reported with every other file's name (check_file_names)
         if not _SLUG.match(path.stem):
             log.add(
                 path,

@@ -135,14 +135,6 @@ def _check_categories(issues: list[BulletinIssue], log: ProblemLog) -> None:
             for index, name in enumerate(article.meta.categories):
                 line = article.meta.origin.line("categories", index)
                 slug = slugify(name)
-                if not slug:
-                    log.add(
-                        article.meta.origin.path,
-                        line,
-                        f"categories[{index}]",
-                        f"tên chuyên mục '{name}' phải có ít nhất một chữ cái hoặc chữ số",
-                    )
-                    continue
                 seen = first.setdefault(slug, (name, article))
                 if seen[0] != name:
                     log.add(

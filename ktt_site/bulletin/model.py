@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, PositiveInt, field_validator
 
 from ktt_site.references import CooperativeId, LegalId
-from ktt_site.validation import PlainText, Record
+from ktt_site.validation import Category, PlainText, Record
 
 BULLETIN_DIR = "ban-tin"
 
@@ -40,7 +40,7 @@ class ArticleMeta(Record):
     title: PlainText = Field(description="Tiêu đề bài viết.")
     date: dt.date = Field(description="Ngày đăng.")
     authors: list[PlainText] = Field(default_factory=list, description="Tác giả.")
-    categories: list[PlainText] = Field(default_factory=list, description="Chuyên mục, ví dụ 'Pháp luật'.")
+    categories: list[Category] = Field(default_factory=list, description="Chuyên mục, ví dụ 'Pháp luật'.")
     summary: PlainText | None = Field(default=None, max_length=400, description="Tóm tắt (tối đa 400 ký tự).")
     image: str | None = Field(default=None, description="Ảnh đại diện, đường dẫn trong content/.")
     image_alt: PlainText | None = Field(default=None, description="Mô tả ảnh đại diện.")

@@ -9,7 +9,7 @@ from pydantic import Field, NonNegativeInt, field_validator, model_validator
 
 from ktt_site.dates import FlexibleDate
 from ktt_site.references import CommuneId, CriterionId, LegalBasisId, OrganizationId
-from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Slug, WebAddress
+from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Sector, Slug, WebAddress
 
 KINDS = {"htx": "Hợp tác xã", "tht": "Tổ hợp tác", "lien-hiep": "Liên hiệp hợp tác xã"}
 KIND_SHORT = {"htx": "HTX", "tht": "THT", "lien-hiep": "Liên hiệp HTX"}
@@ -90,7 +90,7 @@ class Cooperative(Record):
     dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
     legal_basis: LegalBasisId = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
     founded_by: list[OrganizationId] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
-    sectors: list[PlainText] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
+    sectors: list[Sector] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
     members: YearFigures = Field(default_factory=dict, description="Số thành viên theo năm, ví dụ 2018: 60.")
     avg_income: YearFigures = Field(
         default_factory=dict, description="Thu nhập bình quân của thành viên (đồng/người/năm) theo năm."

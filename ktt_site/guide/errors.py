@@ -221,4 +221,22 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         "Thêm một dòng '---' ngay sau trường cuối cùng, trước nội dung bài.",
         other_files=(ISSUE_INDEX,),
     ),
+    CommonError(
+        "Tên tệp không dùng được trên Windows",
+        "content/gioi-thieu:2025.md",
+        "# Giới thiệu\n",
+        "content/gioi-thieu:2025.md: tên 'gioi-thieu:2025.md' có ký tự ':', không dùng được trong tên tệp trên Windows",
+        'Tên tệp, thư mục và mã thành tên tệp và địa chỉ trang: chúng không được chứa < > : " | ? * \\, không được '
+        "là tên Windows dành riêng (con, aux, nul...) và không dài quá 100 ký tự.",
+        "Đổi tên tệp (hoặc mã, tên chuyên mục) chỉ dùng chữ thường không dấu, số và dấu gạch ngang.",
+    ),
+    CommonError(
+        "Hai trang cùng một địa chỉ",
+        "content/gioi-thieu/index.md",
+        "# Giới thiệu (bản mới)\n",
+        "content/gioi-thieu.md: trang này và content/gioi-thieu/index.md cùng ra địa chỉ /gioi-thieu/",
+        "Tệp gioi-thieu.md và tệp gioi-thieu/index.md đều thành trang /gioi-thieu/; một trang sẽ đè mất trang kia.",
+        "Gộp nội dung vào một tệp và xóa tệp kia, hoặc đổi tên một tệp.",
+        other_files=(("content/gioi-thieu.md", "# Giới thiệu\n"),),
+    ),
 )
