@@ -3,6 +3,7 @@ page's Markdown as readers get it (shortcodes expanded, the bulletin's parts add
 
 from __future__ import annotations
 
+from collections.abc import Container
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -13,6 +14,7 @@ from ktt_site.bulletin.shortcodes import LATEST_ISSUE
 from ktt_site.errors import ProblemLog
 from ktt_site.invisible import visible
 from ktt_site.legal.shortcodes import VAN_BAN
+from ktt_site.page_links import check_links, rewrite
 from ktt_site.plans.shortcodes import TIEN_DO, TONG_QUAN_TIEN_DO
 from ktt_site.shortcodes import Shortcode, check_markdown, expand
 from ktt_site.sources import YamlMapping, parse_front_matter, read_text
@@ -27,9 +29,11 @@ SHORTCODES: dict[str, Shortcode] = {code.name: code for code in (LATEST_ISSUE, V
 GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu", "huong-dan")
 
 
-def page_markdown(site: SiteData, src_uri: str, markdown: str) -> str:
-    """A page's Markdown as readers get it: shortcodes expanded, bulletin parts added."""
-    return enrich_markdown(site, src_uri, expand(site, markdown, src_uri, SHORTCODES))
+def page_markdown(site: SiteData, src_uri: str, markdown: str, generated: Container[str] = ()) -> str:
+    """A page's Markdown as readers get it: links to ``generated`` pages (their source paths)
+    resolvable, shortcodes expanded, bulletin parts added."""
+    linked = rewrite(markdown, src_uri, generated)
+    return enrich_markdown(site, src_uri, expand(site, linked, src_uri, SHORTCODES))
 
 
 def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
@@ -75,6 +79,8 @@ def check_markdown_pages(site: SiteData, log: ProblemLog) -> None:
             _check_page_template(path, meta, log)
         for line, name, message in check_markdown(site, body, SHORTCODES):
             log.add(path, body_line + line - 1, name, visible(message))
+        for line, message in check_links(body, src_uri, site.known):
+            log.add(path, body_line + line - 1, "", visible(message))
 
 
 def _address(src_uri: str) -> str:

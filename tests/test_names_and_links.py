@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from bulletin_support import article, issue
 from conftest import file_tree
+from cooperatives_support import broken_links, content, links, page_file, parse
 
 COOP = "models_data/cooperatives/htx-dong-tam.yaml"
 LAW = "models_data/legal/luat-htx-2012.yaml"
@@ -125,3 +126,50 @@ def test_a_320_character_category_stops_check_and_build_and_keeps_the_site(proje
     assert build.returncode != 0 and expected in build.stderr + build.stdout
     assert "Traceback" not in build.stderr
     assert file_tree(project.built()) == before
+
+
+def test_links_to_generated_pages_work_written_as_their_address(project):
+    project.write(ISSUE, issue(1, "2018-05-01", "Số 1"))
+    body = (
+        "Xem [hồ sơ](../../hop-tac-xa/htx-dong-tam/), [liên hệ](/hop-tac-xa/htx-dong-tam/#ho-so), "
+        "[tệp](../../hop-tac-xa/htx-dong-tam.md), [danh bạ](../../hop-tac-xa/), "
+        "[theo huyện](../../hop-tac-xa/theo-huyen/), [luật](../../van-ban/luat-htx-2012/index.html) "
+        "và [bản tin](../../ban-tin/).\n\n`[mã](../../hop-tac-xa/khong-co/)`\n"
+    )
+    project.write(ARTICLE, article("Bài A", "2018-05-01", body=body))
+    # From the home folder, and written from the page's address as a browser reads it: both work.
+    project.write("content/trang.md", "# Trang\n\n[Hồ sơ](hop-tac-xa/htx-dong-tam/) và [văn bản](../van-ban/)\n")
+    result = project.build_in_process()
+    assert result.returncode == 0, result.stderr
+    assert "'ban-tin/2018-so-01/bai-a.md' contains an unrecognized relative link" not in result.stderr
+    site = project.built()
+    page = page_file(site, "ban-tin/2018-so-01/bai-a")
+    hrefs = [href for _, href in links(content(parse(page)))]
+    assert "../../../hop-tac-xa/htx-dong-tam/" in hrefs
+    assert "../../../hop-tac-xa/htx-dong-tam/#ho-so" in hrefs
+    assert "../../../hop-tac-xa/theo-huyen/" in hrefs
+    assert "../../../van-ban/luat-htx-2012/" in hrefs
+    assert broken_links(site, page) == []
+    assert broken_links(site, page_file(site, "trang")) == []
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ("../../hop-tac-xa/htx-khong-co/", "không có HTX/THT mang mã 'htx-khong-co'"),
+        ("../../hop-tac-xa/htx-khong-co.md", "không có HTX/THT mang mã 'htx-khong-co'"),
+        ("/hop-tac-xa/htx-khong-co/", "không có HTX/THT mang mã 'htx-khong-co'"),
+        (
+            "../../van-ban/luat-2099/",
+            "không có văn bản mang mã 'luat-2099' (trích dẫn văn bản thì dùng {{ van_ban(\"mã-văn-bản\") }})",
+        ),
+        ("../../ke-hoach/2030/", "không có kế hoạch mang mã '2030'"),
+        ("../../../tien-do/2030/", "không có kế hoạch mang mã '2030'"),
+    ],
+)
+def test_a_link_to_a_generated_page_that_does_not_exist_names_the_id(project, link, expected):
+    project.write(ISSUE, issue(1, "2018-05-01", "Số 1"))
+    project.write(ARTICLE, article("Bài A", "2018-05-01", body=f"Dòng một.\n\nXem [trang]({link}).\n"))
+    result = project.check_in_process()
+    assert result.returncode == 1
+    assert f"{ARTICLE}:8: liên kết '{link}' dẫn tới trang không có: {expected}" in result.stderr, result.stderr

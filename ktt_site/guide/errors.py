@@ -239,4 +239,15 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         "Gộp nội dung vào một tệp và xóa tệp kia, hoặc đổi tên một tệp.",
         other_files=(("content/gioi-thieu.md", "# Giới thiệu\n"),),
     ),
+    CommonError(
+        "Liên kết tới hồ sơ không có",
+        "content/ban-tin/2025-so-04/01-ban-rau-qua-mang.md",
+        "---\ntitle: Bán rau qua mạng\ndate: 2025-06-30\n---\n\nXem [hồ sơ](../../hop-tac-xa/htx-khong-co/).\n",
+        "content/ban-tin/2025-so-04/01-ban-rau-qua-mang.md:6: liên kết '../../hop-tac-xa/htx-khong-co/' dẫn tới "
+        "trang không có: không có HTX/THT mang mã 'htx-khong-co'",
+        "Liên kết tới trang hồ sơ, văn bản, kế hoạch hay chỉ tiêu được kiểm tra: mã trong địa chỉ phải có trong "
+        "dữ liệu. Viết địa chỉ như trên trình duyệt (../../hop-tac-xa/<mã>/) hay theo tệp (<mã>.md) đều được.",
+        'Sửa mã cho đúng tên tệp trong models_data/; để trích dẫn văn bản, dùng {{ van_ban("mã-văn-bản") }}.',
+        other_files=(ISSUE_INDEX,),
+    ),
 )

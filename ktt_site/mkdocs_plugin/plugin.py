@@ -72,6 +72,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.settings: BuildSettings | None = None
         self.problems: list[Problem] = []
         self.page_html: dict[str, str] = {}
+        self.generated: frozenset[str] = frozenset()
         self.preview_pages: list[tuple[str, bool]] = []
         self.search: BackgroundIndexer | None = None
         self.default_image: SharedImage | None = None
@@ -152,7 +153,10 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             found = files.get_file_from_path(src_uri)
             if found is not None:
                 found.inclusion = InclusionLevel.NOT_IN_NAV
-        for output in build_outputs(self.site, self.settings):
+        outputs = build_outputs(self.site, self.settings)
+        # Editors link to generated pages by their address: page_markdown points those at the file.
+        self.generated = frozenset(output.src_uri for output in outputs)
+        for output in outputs:
             if files.get_file_from_path(output.src_uri) is not None:
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
@@ -166,7 +170,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             return problems_markdown(self.problems)
         if file.generated_by is not None:
             return file.content_string
-        return page_markdown(self.site, file.src_uri, file.content_string)
+        return page_markdown(self.site, file.src_uri, file.content_string, self.generated)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
@@ -175,7 +179,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             page.meta["title"] = escape(page.meta["title"])
         if self.site is None:
             return problems_markdown(self.problems)
-        return page_markdown(self.site, page.file.src_uri, markdown)
+        return page_markdown(self.site, page.file.src_uri, markdown, self.generated)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.page_html[page.file.src_uri] = html
