@@ -167,3 +167,35 @@ def test_a_yaml_slip_in_an_article_stops_the_build_and_keeps_the_site(project):
     assert build.returncode != 0
     assert expected in build.stderr + build.stdout
     assert previous.read_text(encoding="utf-8") == "bản trước"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n", {"base": {"x": "1"}, "c": {"x": "1", "y": "2"}}),
+        ("x: &a [&b [1, 2], *b]\ny: *a\n", {"x": [["1", "2"], ["1", "2"]], "y": [["1", "2"], ["1", "2"]]}),
+        ("a: !!int 5\nc: !!str 12\nd: ~\ne: null\nf:\n", {"a": 5, "c": "12", "d": None, "e": None, "f": None}),
+    ],
+)
+def test_the_loader_reads_aliases_merges_and_explicit_tags(text, expected):
+    from ktt_site.sources import parse_yaml
+
+    data = parse_yaml(text)
+    assert data == expected
+    assert data.line_of(list(expected)[-1]) == text.count("\n", 0, text.rindex(list(expected)[-1] + ":")) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: &x [1, *x]\n", (1, "cú pháp YAML sai: tham chiếu (*) nằm ngay trong neo (&) của nó")),
+        ("a: 1\nb: !!str {c: 1}\n", (2, "cú pháp YAML sai: thẻ '!!str' chỉ dùng được cho một giá trị")),
+        ("a: !!int mười\n", (None, "có thẻ YAML (bắt đầu bằng '!!') không khớp với giá trị; hãy bỏ thẻ")),
+    ],
+)
+def test_the_loader_refuses_what_it_cannot_make_in_vietnamese(text, expected):
+    from ktt_site.sources import YamlSourceError, parse_yaml
+
+    with pytest.raises(YamlSourceError) as raised:
+        parse_yaml(text)
+    assert (raised.value.line, raised.value.message) == expected
