@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
+from ktt_site.dates import Date
 from ktt_site.errors import ProblemLog
 from ktt_site.references import IdSet, nested_ids
 from ktt_site.sources import load_yaml_file
@@ -38,7 +38,7 @@ class District(Record):
 class Localities(Record):
     """The province's districts and communes as of a date."""
 
-    as_of: dt.date = Field(description="Ngày mà danh sách địa giới này đúng.")
+    as_of: Date = Field(description="Ngày mà danh sách địa giới này đúng.")
     province: PlainText | None = Field(default=None, description="Tên tỉnh.")
     source: str | None = Field(default=None, description="Nguồn của danh sách.")
     districts: list[District] = Field(min_length=1, description="Các huyện, thị xã, thành phố.")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, PositiveInt, field_validator
 
+from ktt_site.dates import Date
 from ktt_site.references import CooperativeId, LegalId
 from ktt_site.validation import Category, PlainText, Record
 
@@ -25,7 +25,7 @@ class IssueMeta(Record):
     """An issue of the bulletin (front matter of its ``index.md``)."""
 
     issue: PositiveInt = Field(description="Số của bản tin, ví dụ 3.")
-    date: dt.date = Field(description="Ngày phát hành.")
+    date: Date = Field(description="Ngày phát hành.")
     title: PlainText = Field(description="Tiêu đề số bản tin.")
     cover: str | None = Field(default=None, description="Ảnh bìa, đường dẫn trong content/.")
     cover_alt: PlainText | None = Field(default=None, description="Mô tả ảnh bìa.")
@@ -38,7 +38,7 @@ class ArticleMeta(Record):
     """An article (front matter of any other ``.md`` in an issue folder)."""
 
     title: PlainText = Field(description="Tiêu đề bài viết.")
-    date: dt.date = Field(description="Ngày đăng.")
+    date: Date = Field(description="Ngày đăng.")
     authors: list[PlainText] = Field(default_factory=list, description="Tác giả.")
     categories: list[Category] = Field(default_factory=list, description="Chuyên mục, ví dụ 'Pháp luật'.")
     summary: PlainText | None = Field(default=None, max_length=400, description="Tóm tắt (tối đa 400 ký tự).")

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, NonNegativeInt, field_validator, model_validator
 
-from ktt_site.dates import FlexibleDate
+from ktt_site.dates import Date, FlexibleDate
 from ktt_site.references import CommuneId, CriterionId, LegalBasisId, OrganizationId
 from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Sector, Slug, WebAddress
 
@@ -87,7 +87,7 @@ class Cooperative(Record):
     status: Literal["active", "dissolved"] = Field(
         description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể)."
     )
-    dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
+    dissolved: Date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
     legal_basis: LegalBasisId = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
     founded_by: list[OrganizationId] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
     sectors: list[Sector] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")

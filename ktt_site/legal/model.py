@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ktt_site.dates import FlexibleDate, PartialDate, vn_date
+from ktt_site.dates import Date, FlexibleDate, PartialDate, vn_date
 from ktt_site.references import LegalId
 from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
@@ -75,8 +75,8 @@ class LegalDocument(Record):
     issued: FlexibleDate | None = Field(
         description="Ngày ban hành (hoặc thông qua): 2012-11-20; chỉ năm (2019) nếu chỉ biết năm; null nếu chưa rõ."
     )
-    effective: dt.date | None = Field(default=None, description="Ngày có hiệu lực.")
-    expired: dt.date | None = Field(default=None, description="Ngày đầu tiên văn bản hết hiệu lực.")
+    effective: Date | None = Field(default=None, description="Ngày có hiệu lực.")
+    expired: Date | None = Field(default=None, description="Ngày đầu tiên văn bản hết hiệu lực.")
     replaced_by: LegalId | None = Field(default=None, description="Mã văn bản thay thế.")
     summary: MarkdownText | None = Field(default=None, description="Tóm tắt, viết bằng Markdown.")
     key_points: list[PlainText] = Field(default_factory=list, description="Các điểm chính.")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, model_validator
 
+from ktt_site.dates import Date
 from ktt_site.references import LegalId, OrganizationId
 from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
@@ -15,8 +15,8 @@ ReportedField = Literal["training_classes", "trainees", "new_tht", "new_htx"]
 
 
 class Period(Record):
-    start: dt.date = Field(description="Ngày bắt đầu.")
-    end: dt.date = Field(description="Ngày kết thúc.")
+    start: Date = Field(description="Ngày bắt đầu.")
+    end: Date = Field(description="Ngày kết thúc.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -128,7 +128,7 @@ class Plan(Record):
     id: Slug = Field(description="Năm của kế hoạch, trùng tên tệp, ví dụ '2018'.")
     title: PlainText = Field(description="Tên kế hoạch.")
     number: PlainText | None = Field(default=None, description="Số hiệu kế hoạch (nếu có).")
-    issued: dt.date | None = Field(default=None, description="Ngày ban hành.")
+    issued: Date | None = Field(default=None, description="Ngày ban hành.")
     legal_document: LegalId | None = Field(
         default=None, description="Mã văn bản của chính kế hoạch trong thư viện văn bản."
     )
@@ -152,7 +152,7 @@ class Plan(Record):
 class ProgressReport(Record):
     """One report: what happened since the organisation's previous report, up to ``date``."""
 
-    date: dt.date = Field(description="Ngày chốt số liệu; số liệu là phần phát sinh từ lần báo cáo trước đến ngày này.")
+    date: Date = Field(description="Ngày chốt số liệu; số liệu là phần phát sinh từ lần báo cáo trước đến ngày này.")
     training_classes: NonNegativeInt | None = Field(
         default=None, description="Số lớp tập huấn đã tổ chức trong kỳ báo cáo."
     )
