@@ -33,6 +33,15 @@ def is_reserved(name: str) -> bool:
     return name.split(".")[0].lower() in WINDOWS_RESERVED
 
 
+def address_problem(name: str) -> str | None:
+    """Why ``name`` cannot be the last part of a page's address or a file's name; None if it can."""
+    if is_reserved(name):
+        return f"là {RESERVED}; hãy chọn tên khác"
+    if len(name) > MAX_NAME:
+        return f"dài {len(name)} ký tự (tối đa {MAX_NAME}): địa chỉ trang và tên tệp sẽ quá dài; hãy rút gọn"
+    return None
+
+
 def name_problem(name: str) -> str | None:
     """Why a file or folder named ``name`` cannot be used, in Vietnamese; None if it can."""
     bad = _WINDOWS_INVALID.search(name)
@@ -40,11 +49,8 @@ def name_problem(name: str) -> str | None:
         return f"tên '{name}' có ký tự '{bad.group()}', không dùng được trong tên tệp trên Windows; hãy đổi tên"
     if name.endswith((".", " ")):
         return f"tên '{name}' kết thúc bằng dấu chấm hoặc dấu cách, Windows sẽ bỏ mất ký tự đó; hãy đổi tên"
-    if is_reserved(name):
-        return f"'{name}' là {RESERVED}; hãy đổi tên"
-    if len(name) > MAX_NAME:
-        return f"tên tệp dài {len(name)} ký tự (tối đa {MAX_NAME}): địa chỉ trang sẽ quá dài; hãy rút gọn"
-    return None
+    problem = address_problem(name)
+    return f"tên tệp '{name if len(name) <= 40 else name[:37] + '...'}' {problem}" if problem else None
 
 
 def check_file_names(folder: Path, log: ProblemLog) -> None:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ktt_site.errors import ProblemLog
-from ktt_site.file_names import MAX_NAME, RESERVED, is_reserved, name_problem
+from ktt_site.file_names import address_problem, name_problem
 from ktt_site.sources import YamlMapping, line_at, load_yaml_file
 from ktt_site.text import slugify
 
@@ -33,13 +33,9 @@ def is_slug(value: object) -> bool:
 def _check_slug(value: str) -> str:
     if not _SLUG.match(value):
         raise ValueError("slug")
-    # An id names a page's folder and often a file: held to the rules of file names.
-    if is_reserved(value):
-        raise ValueError(f"mã '{value}' là {RESERVED}; hãy chọn mã khác")
-    if len(value) > MAX_NAME:
-        raise ValueError(
-            f"mã dài {len(value)} ký tự (tối đa {MAX_NAME}): địa chỉ trang và tên tệp sẽ quá dài; hãy rút gọn"
-        )
+    problem = address_problem(value)  # an id names a page's folder, and often a file
+    if problem:
+        raise ValueError(f"mã {_show(value)} {problem}")
     return value
 
 
@@ -53,12 +49,9 @@ class _PageName:
         slug = slugify(value)
         if not slug:
             raise ValueError(f"tên {self.what} '{value}' phải có ít nhất một chữ cái hoặc chữ số")
-        if is_reserved(slug):
-            raise ValueError(f"tên {self.what} '{value}' thành địa chỉ '{slug}', là {RESERVED}; hãy chọn tên khác")
-        if len(slug) > MAX_NAME:
-            raise ValueError(
-                f"tên {self.what} dài quá: địa chỉ trang của nó dài {len(slug)} ký tự (tối đa {MAX_NAME}); hãy rút gọn"
-            )
+        problem = address_problem(slug)
+        if problem:
+            raise ValueError(f"tên {self.what} {_show(value)}: địa chỉ trang của nó, {_show(slug)}, {problem}")
         return value
 
 

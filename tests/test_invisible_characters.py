@@ -21,12 +21,6 @@ ARTICLE = "content/ban-tin/2018-so-01/bai-a.md"
 OTHER = "content/ban-tin/2018-so-01/bai-b.md"
 
 
-def _replace(project, rel: str, old: str, new: str) -> None:
-    text = project.path(rel).read_text(encoding="utf-8")
-    assert old in text
-    project.write(rel, text.replace(old, new, 1))
-
-
 def _load(project):
     root = project.root
     return load_site(ProjectPaths(root, root / "models_data", root / "content"), as_of=dt.date(2018, 12, 31))
@@ -112,15 +106,15 @@ def _load(project):
 def test_an_invisible_character_is_named_and_shown(project, rel, old, new, expected):
     project.write(ISSUE, issue(1, "2018-05-01", "Số 1"))
     project.write(ARTICLE, article("Bài A", "2018-05-01"))
-    _replace(project, rel, old, new)
+    project.edit(rel, old, new, 1)
     result = project.check_in_process()
     assert result.returncode == 1
     assert expected in result.stderr, result.stderr
 
 
 def test_every_line_with_one_is_listed(project):
-    _replace(project, COOP, "kind: htx", "kind:\u00a0htx")
-    _replace(project, COOP, "status: active", "status:\u00a0active")
+    project.edit(COOP, "kind: htx", "kind:\u00a0htx")
+    project.edit(COOP, "status: active", "status:\u00a0active")
     result = project.check_in_process()
     assert f"{COOP}:2: cột 6:" in result.stderr and f"{COOP}:5: cột 8:" in result.stderr, result.stderr
 
@@ -148,7 +142,7 @@ def test_decomposed_letters_are_the_same_letters(project):
     project.write(ISSUE, issue(1, "2018-05-01", "Số 1"))
     project.write(ARTICLE, article("Bài A", "2018-05-01", extra="categories: [Pháp luật]"))
     project.write(OTHER, article("Bài B", "2018-05-01", extra=f"categories: [{decomposed}]"))
-    _replace(project, COOP, "Hợp tác xã Đồng Tâm", unicodedata.normalize("NFD", "Hợp tác xã Đồng Tâm"))
+    project.edit(COOP, "Hợp tác xã Đồng Tâm", unicodedata.normalize("NFD", "Hợp tác xã Đồng Tâm"))
     site = _load(project)
     assert {tuple(a.meta.categories) for a in site.articles} == {("Pháp luật",)}
     assert site.cooperatives["htx-dong-tam"].name == "Hợp tác xã Đồng Tâm"
@@ -204,7 +198,7 @@ def test_a_front_matter_never_closed_says_so(project, rel, text, expected):
 
 
 def test_an_invisible_character_stops_the_real_build_and_keeps_the_site(project):
-    _replace(project, COOP, "commune: xa-dong-tam", "commune: xa-dong\u00a0tam")
+    project.edit(COOP, "commune: xa-dong-tam", "commune: xa-dong\u00a0tam")
     previous = project.write("site/index.html", "bản trước")
     expected = f"{COOP}:4: cột 17: có khoảng trắng không ngắt (U+00A0)"
     check = project.check()

@@ -9,102 +9,81 @@ import datetime as dt
 
 import pytest
 from bulletin_support import article, issue
+from test_bad_inputs_foundation import COOP, GOOD_COOP
 
 from ktt_site.site import ProjectPaths, load_site
 
-COOP = "models_data/cooperatives/htx-dong-tam.yaml"
-GOOD_COOP = """name: Hợp tác xã Đồng Tâm
-kind: htx
-founded: 2018-03-15
-commune: xa-dong-tam
-status: active
-legal_basis: luat-htx-2012
-"""
+#: A file as an editor slipped, and the message (after the file's name) the check gives.
+SLIPS = {
+    "extra_space": (
+        GOOD_COOP.replace("kind: htx", " kind: htx"),
+        ":2: cú pháp YAML sai: dòng này thụt vào 1 dấu cách, nhiều hơn trường 'name' ở dòng 1 (0 dấu cách); "
+        "các dòng cùng cấp phải thẳng cột với nhau (bỏ 1 dấu cách ở đầu dòng)",
+    ),
+    "missing_space": (
+        GOOD_COOP + "contact:\n  address: Ấp 1\n phone: '0276'\n",
+        ":9: cú pháp YAML sai: dòng này thụt vào 1 dấu cách, lệch với trường 'address' ở dòng 8 (2 dấu cách) "
+        "và trường 'contact' ở dòng 7 (0 dấu cách)",
+    ),
+    "dedented_list_item": (
+        GOOD_COOP + "sectors:\n  - Trồng trọt\n - Chăn nuôi\n",
+        ":9: cú pháp YAML sai: mục danh sách này thụt vào 1 dấu cách, còn mục phía trên ở dòng 8 thụt vào "
+        "2 dấu cách; các mục của một danh sách phải thẳng cột với nhau",
+    ),
+    "indented_list_item": (
+        GOOD_COOP + "sectors:\n  - Trồng trọt\n   - Chăn nuôi\n",
+        ":9: cú pháp YAML sai: mục danh sách này thụt vào sâu hơn dòng 8 nên bị đọc nối vào dòng đó",
+    ),
+    "item_field_out_of_line": (
+        GOOD_COOP + "products:\n  - name: Rau muống\n  ocop_stars: 3\n",
+        ":9: cú pháp YAML sai: dòng này thẳng cột với dấu '-' của danh sách ở dòng 8 (2 dấu cách): trường của "
+        "mục đó phải thẳng cột với trường 'name' ở dòng 8 (4 dấu cách), còn một mục mới phải bắt đầu bằng '- '",
+    ),
+    "tab": (
+        GOOD_COOP + "contact:\n\taddress: Ấp 1\n",
+        ":8: cú pháp YAML sai: có ký tự tab ở đầu dòng; hãy thụt lề bằng dấu cách",
+    ),
+    "unclosed_quote": (
+        GOOD_COOP.replace("name: Hợp tác xã Đồng Tâm", 'name: "Hợp tác xã Đồng Tâm'),
+        ':1: cú pháp YAML sai: dấu ngoặc " mở ở cột 7 chưa được đóng',
+    ),
+    "unclosed_quote_closed_later": (
+        GOOD_COOP.replace("name: Hợp tác xã Đồng Tâm", 'name: "Hợp tác xã Đồng Tâm').replace(
+            "status: active", 'status: "active"'
+        ),
+        ':1: cú pháp YAML sai: dấu ngoặc " mở ở cột 7 chưa được đóng trên dòng này, nên giá trị kéo tới dòng 5',
+    ),
+    "no_space_after_colon": (
+        GOOD_COOP.replace("kind: htx", "kind:htx"),
+        ":2: cú pháp YAML sai: thiếu dấu cách sau dấu ':' (viết 'kind: htx')",
+    ),
+    "colon_in_value": (
+        GOOD_COOP + "summary: Rau sạch: trồng theo VietGAP\n",
+        ":7: cú pháp YAML sai: có dấu ':' trong giá trị",
+    ),
+    "item_without_dash": (
+        GOOD_COOP + "sectors:\n  - Trồng trọt\n  Chăn nuôi\n",
+        ":9: cú pháp YAML sai: dòng này nằm giữa các mục danh sách nhưng không bắt đầu bằng '- '",
+    ),
+    "block_text_not_indented": (
+        GOOD_COOP + "story: |\nHTX thành lập năm 2018.\n",
+        ":8: cú pháp YAML sai: nội dung sau dấu '|' (hoặc '>') phải thụt vào sâu hơn tên trường ở dòng trên",
+    ),
+    "at_sign": (
+        GOOD_COOP + "summary: @htx_dong_tam\n",
+        ":7: cú pháp YAML sai: giá trị không được bắt đầu bằng ký tự '@'; hãy đặt cả giá trị trong dấu ngoặc kép",
+    ),
+    "nested_no_space_after_colon": (
+        GOOD_COOP + "contact:\n  phone:0276372145\n",
+        ":7: contact: phải là một bảng các trường (tên: giá trị), không phải 'phone:0276372145'; "
+        "có phải thiếu dấu cách sau dấu ':'?",
+    ),
+}
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            GOOD_COOP.replace("kind: htx", " kind: htx"),
-            ":2: cú pháp YAML sai: dòng này thụt vào 1 dấu cách, nhiều hơn trường 'name' ở dòng 1 (0 dấu cách); "
-            "các dòng cùng cấp phải thẳng cột với nhau (bỏ 1 dấu cách ở đầu dòng)",
-            id="extra_space",
-        ),
-        pytest.param(
-            GOOD_COOP + "contact:\n  address: Ấp 1\n phone: '0276'\n",
-            ":9: cú pháp YAML sai: dòng này thụt vào 1 dấu cách, lệch với trường 'address' ở dòng 8 (2 dấu cách) "
-            "và trường 'contact' ở dòng 7 (0 dấu cách)",
-            id="missing_space",
-        ),
-        pytest.param(
-            GOOD_COOP + "sectors:\n  - Trồng trọt\n - Chăn nuôi\n",
-            ":9: cú pháp YAML sai: mục danh sách này thụt vào 1 dấu cách, còn mục phía trên ở dòng 8 thụt vào "
-            "2 dấu cách; các mục của một danh sách phải thẳng cột với nhau",
-            id="dedented_list_item",
-        ),
-        pytest.param(
-            GOOD_COOP + "sectors:\n  - Trồng trọt\n   - Chăn nuôi\n",
-            ":9: cú pháp YAML sai: mục danh sách này thụt vào sâu hơn dòng 8 nên bị đọc nối vào dòng đó",
-            id="indented_list_item",
-        ),
-        pytest.param(
-            GOOD_COOP + "products:\n  - name: Rau muống\n  ocop_stars: 3\n",
-            ":9: cú pháp YAML sai: dòng này thẳng cột với dấu '-' của danh sách ở dòng 8 (2 dấu cách): trường của "
-            "mục đó phải thẳng cột với trường 'name' ở dòng 8 (4 dấu cách), còn một mục mới phải bắt đầu bằng '- '",
-            id="item_field_out_of_line",
-        ),
-        pytest.param(
-            GOOD_COOP + "contact:\n\taddress: Ấp 1\n",
-            ":8: cú pháp YAML sai: có ký tự tab ở đầu dòng; hãy thụt lề bằng dấu cách",
-            id="tab",
-        ),
-        pytest.param(
-            GOOD_COOP.replace("name: Hợp tác xã Đồng Tâm", 'name: "Hợp tác xã Đồng Tâm'),
-            ':1: cú pháp YAML sai: dấu ngoặc " mở ở cột 7 chưa được đóng',
-            id="unclosed_quote",
-        ),
-        pytest.param(
-            GOOD_COOP.replace("name: Hợp tác xã Đồng Tâm", 'name: "Hợp tác xã Đồng Tâm').replace(
-                "status: active", 'status: "active"'
-            ),
-            ':1: cú pháp YAML sai: dấu ngoặc " mở ở cột 7 chưa được đóng trên dòng này, nên giá trị kéo tới dòng 5',
-            id="unclosed_quote_closed_later",
-        ),
-        pytest.param(
-            GOOD_COOP.replace("kind: htx", "kind:htx"),
-            ":2: cú pháp YAML sai: thiếu dấu cách sau dấu ':' (viết 'kind: htx')",
-            id="no_space_after_colon",
-        ),
-        pytest.param(
-            GOOD_COOP + "summary: Rau sạch: trồng theo VietGAP\n",
-            ":7: cú pháp YAML sai: có dấu ':' trong giá trị",
-            id="colon_in_value",
-        ),
-        pytest.param(
-            GOOD_COOP + "sectors:\n  - Trồng trọt\n  Chăn nuôi\n",
-            ":9: cú pháp YAML sai: dòng này nằm giữa các mục danh sách nhưng không bắt đầu bằng '- '",
-            id="item_without_dash",
-        ),
-        pytest.param(
-            GOOD_COOP + "story: |\nHTX thành lập năm 2018.\n",
-            ":8: cú pháp YAML sai: nội dung sau dấu '|' (hoặc '>') phải thụt vào sâu hơn tên trường ở dòng trên",
-            id="block_text_not_indented",
-        ),
-        pytest.param(
-            GOOD_COOP + "summary: @htx_dong_tam\n",
-            ":7: cú pháp YAML sai: giá trị không được bắt đầu bằng ký tự '@'; hãy đặt cả giá trị trong dấu ngoặc kép",
-            id="at_sign",
-        ),
-        pytest.param(
-            GOOD_COOP + "contact:\n  phone:0276372145\n",
-            ":7: contact: phải là một bảng các trường (tên: giá trị), không phải 'phone:0276372145'; "
-            "có phải thiếu dấu cách sau dấu ':'?",
-            id="nested_no_space_after_colon",
-        ),
-    ],
-)
-def test_a_yaml_slip_is_explained_on_its_line(project, text, expected):
+@pytest.mark.parametrize("name", sorted(SLIPS))
+def test_a_yaml_slip_is_explained_on_its_line(project, name):
+    text, expected = SLIPS[name]
     project.write(COOP, text)
     result = project.check_in_process()
     assert result.returncode == 1
