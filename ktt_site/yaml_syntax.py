@@ -24,7 +24,24 @@ _HINTS = {
     ),
     "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thừa)",
     "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu ngoặc kép đóng?)",
+    "found unexpected ':'": "có dấu ':' không đúng chỗ; nếu giá trị chứa ':', hãy đặt cả giá trị trong dấu ngoặc kép",
+    "did not find expected node content": (
+        "thiếu một giá trị: hai dấu phẩy liền nhau, hoặc dấu ',' hay ':' thừa trong ngoặc [ ] hay { }"
+    ),
+    "block sequence entries are not allowed": (
+        "dấu '- ' không được viết ngay sau tên trường trên cùng dòng; hãy xuống dòng và thụt vào, hoặc đặt cả "
+        "giá trị trong dấu ngoặc kép"
+    ),
+    "directive": "dòng bắt đầu bằng '%' bị YAML hiểu là chỉ thị; hãy đặt cả giá trị trong dấu ngoặc kép",
+    "non-alphabetical character": "dòng bắt đầu bằng '%' bị YAML hiểu là chỉ thị; hãy đặt cả giá trị trong dấu ngoặc kép",
+    "<document start>": "có dòng '---', '...' hoặc '%' làm YAML hiểu sai; hãy xóa dòng đó hoặc đặt giá trị trong ngoặc kép",
+    "expected comment or line break": (
+        "có chữ thừa sau dấu '|' hay '>' (hoặc sau một thẻ '!'); nội dung phải xuống dòng và thụt vào"
+    ),
+    "expected whitespace or line break": "thẻ YAML (bắt đầu bằng '!') viết sai; hãy bỏ thẻ hoặc đặt giá trị trong ngoặc kép",
 }
+#: When no hint fits: still Vietnamese, and what to look at.
+_UNKNOWN = "YAML không đọc được dòng này; hãy xem lại dấu ':', dấu ngoặc, dấu '-' và khoảng trắng đầu dòng"
 _KEY = re.compile(r"(?P<key>[^\s:#'\"\-?][^:#]*?)\s*:(?:\s|$)")
 _ITEM = re.compile(r"-(?:\s|$)")
 
@@ -100,7 +117,7 @@ def _fallback(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
             return line, hint
     if exc.problem and "tag" in exc.problem:
         return line, "có thẻ YAML không được phép (bắt đầu bằng '!')"
-    return line, (exc.problem or exc.context or "không rõ").strip()
+    return line, _UNKNOWN
 
 
 def _without_colon(lines: list[str], index: int) -> str:

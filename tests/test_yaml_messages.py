@@ -179,3 +179,25 @@ def test_the_loader_refuses_what_it_cannot_make_in_vietnamese(text, expected):
     with pytest.raises(YamlSourceError) as raised:
         parse_yaml(text)
     assert (raised.value.line, raised.value.message) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {id:] b}\n",
+        "a: [b,, c]\n",
+        "%a: b\n",
+        "a: b\n...\nc: d\n",
+        "story: |x\n  text\n",
+        "a: !}!str b\n",
+        "a: - b\n",
+    ],
+)
+def test_rarer_slips_are_explained_in_vietnamese_too(text):
+    from ktt_site.sources import YamlSourceError, parse_yaml
+
+    with pytest.raises(YamlSourceError) as raised:
+        parse_yaml(text)
+    message = raised.value.message
+    assert message.startswith("cú pháp YAML sai: ")
+    assert not any(word in message for word in ("found", "expected", "while", "allowed")), message
