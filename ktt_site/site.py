@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
+from ktt_site.content_files import check_content_files
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.dates import build_date
@@ -41,6 +42,8 @@ class ProjectPaths:
     root: Path
     data_dir: Path
     docs_dir: Path
+    theme_files: tuple[str, ...] = ()
+    """Files under ``docs_dir`` that mkdocs.yml names as the theme's (a folder ends with ``/``)."""
 
 
 @dataclass
@@ -109,6 +112,9 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
                 "hãy chép tệp hoặc thư mục vào đây thay cho liên kết",
             )
     log.raise_if_any()
+    # Kept apart until the end: a bad image or page file does not stop the ids from being checked.
+    content_files = ProblemLog(paths.root)
+    check_content_files(paths.docs_dir, content_files, paths.theme_files)
     organizations = load_organizations(data_dir, log)
     localities = load_localities(data_dir, log)
     cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
@@ -123,6 +129,8 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     bulletin = load_bulletin(paths.docs_dir, log)
     # Against the day of the build, not as_of (the date progress is computed for).
     hold_back_future_articles(bulletin, build_date())
+    if log:
+        log.problems += content_files.problems
     log.raise_if_any(references_unchecked=True)
     assert localities is not None
     site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin)
@@ -132,6 +140,7 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     check_replacement_cycles(site.legal, log)
     check_exemplary(site, log)
     check_markdown_pages(site, log)
+    log.problems += content_files.problems
     log.raise_if_any()
     site.plan_progress = compute_progress(site)
     return site

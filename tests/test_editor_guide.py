@@ -28,6 +28,7 @@ from ktt_site.validation import Record, validate_record
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 PNG = (FIXTURES / "minimal" / "content" / "images" / "chia-se.png").read_bytes()
+JPEG = (FIXTURES / "files" / "anh.jpg").read_bytes()
 #: Shared lists the examples refer to; their guide examples are excerpts of these files.
 REFERENCE_FILES = ("localities.yaml", "organizations.yaml", "exemplary_criteria.yaml")
 
@@ -202,7 +203,7 @@ def test_worked_examples_pass_the_check(reference_site):
         "images/ban-tin/2025-so-04/rau.jpg",
         "images/ban-tin/2025-so-04-bia.png",
     ):
-        _write(root, f"content/{image}", PNG)
+        _write(root, f"content/{image}", JPEG if image.endswith(".jpg") else PNG)
     try:
         site = load_site(reference_site, as_of=dt.date(2025, 12, 31))
     except DataValidationError as exc:

@@ -165,4 +165,30 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         "Tệp được lưu bằng bảng mã cũ; chữ có dấu sẽ bị lỗi.",
         "Mở tệp trong trình soạn thảo, chọn lưu với mã hóa UTF-8.",
     ),
+    CommonError(
+        "Ảnh SVG chứa mã chạy",
+        "content/images/ban-tin/so-do.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n<script>alert("xin chào")</script>\n</svg>\n',
+        "content/images/ban-tin/so-do.svg:2: ảnh SVG có mã chạy (thẻ <script>)",
+        "Ảnh SVG là một tài liệu có thể chạy mã trên máy người đọc, hoặc tải thứ khác từ mạng. Trang chỉ "
+        "nhận ảnh SVG thuần: không script, không thuộc tính sự kiện (onload, onclick...), không <foreignObject>, "
+        "không liên kết hay ảnh trỏ ra ngoài.",
+        "Xuất lại ảnh từ phần mềm vẽ dưới dạng SVG thuần (Inkscape: «Plain SVG»), hoặc dùng ảnh PNG.",
+    ),
+    CommonError(
+        "Ảnh mang đuôi sai",
+        "content/images/ban-tin/rau.jpg",
+        b"\x89PNG\r\n\x1a\n",
+        "content/images/ban-tin/rau.jpg: tệp có đuôi .jpg nhưng là ảnh PNG; hãy đổi đuôi thành .png",
+        "Nội dung tệp không phải định dạng mà đuôi tên tệp ghi; trình duyệt có thể không hiện được ảnh.",
+        "Đổi đuôi tệp theo đúng định dạng (và sửa đường dẫn tới ảnh), hoặc xuất lại ảnh.",
+    ),
+    CommonError(
+        "Tệp HTML hay JavaScript trong content/",
+        "content/gioi-thieu/bang-gia.html",
+        "<table><tr><td>Rau</td><td>5.000 đồng</td></tr></table>\n",
+        "content/gioi-thieu/bang-gia.html: tệp .html (trang HTML) không được đặt trong content/",
+        "Mọi tệp trong content/ được đăng nguyên văn; một trang HTML hay tệp mã có thể chạy mã trên máy người đọc.",
+        "Viết nội dung thành trang Markdown (.md); bảng viết bằng cú pháp bảng của Markdown.",
+    ),
 )

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ktt_site.bulletin.enrich import editor_pages
 from ktt_site.bulletin.feeds import RenderedSite, write_feeds
+from ktt_site.content_files import theme_files
 from ktt_site.dates import build_date
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.markdown_pages import page_markdown
@@ -94,7 +95,10 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             raise PluginError("mkdocs.yml: use_directory_urls: ktt-site cần giá trị true")
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve()
-        paths = ProjectPaths(root, root / self.config.data_dir, docs_dir)
+        named = [str(entry) for entry in (*config.extra_javascript, *config.extra_templates)]
+        paths = ProjectPaths(
+            root, root / self.config.data_dir, docs_dir, theme_files(docs_dir, config.theme.custom_dir, named)
+        )
         try:
             self.site = load_site(paths, as_of=self.config.as_of or build_date())
         except DataValidationError as exc:
