@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from ktt_site.mkdocs_plugin import preview
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
 from ktt_site.outputs import build_outputs
 from ktt_site.preview import problems_markdown
-from ktt_site.publishing import PublishError, StagedSite
+from ktt_site.publishing import PublishError, StagedSite, write_failure, write_failure_message
 from ktt_site.rendering import BuildSettings
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 #: The engine's own logger ("mkdocs", or "properdocs" under ProperDocs): its warnings fail --strict.
 ENGINE_LOGGER = logging.getLogger(BasePlugin.__module__.split(".")[0])
+#: Where MkDocs logs the page it was building when an error stopped it.
+BUILD_LOGGER = logging.getLogger(f"{ENGINE_LOGGER.name}.commands.build")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 
@@ -77,6 +80,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.search: BackgroundIndexer | None = None
         self.default_image: SharedImage | None = None
         self.staged: StagedSite | None = None
+        self.output: StagedSite | None = None
         self.warnings = _WarningCount()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -121,6 +125,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         )
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        self.output = StagedSite(Path(config.site_dir).resolve())
+        BUILD_LOGGER.addFilter(self._quiet_write_failure)
         if not self.serving and not self.dirty:  # a dirty build writes only some files: in place
             # Everything is written beside site/, which is replaced only by a whole build.
             self.staged = StagedSite(Path(config.site_dir).resolve())
@@ -248,8 +254,22 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         finally:
             self._clean_up()
 
+    # Last of every plugin's clean-up: raising here replaces MkDocs' traceback with one line.
+    @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
+        output, failure = self.output, write_failure(error, self._is_output)
         self._clean_up()
+        if output is not None and failure is not None:
+            # A full or read-only disk, met by MkDocs' writers or ours, mid-build.
+            raise PluginError(write_failure_message(output.site_dir, failure)) from None
+
+    def _is_output(self, path: object) -> bool:
+        return self.output is not None and self.output.holds(path)
+
+    def _quiet_write_failure(self, record: logging.LogRecord) -> bool:
+        """MkDocs logs in English the page it was writing when the disk failed; on_build_error
+        says it once, in Vietnamese. (A filter runs where the error is being handled.)"""
+        return record.levelno < logging.ERROR or write_failure(sys.exc_info()[1], self._is_output) is None
 
     def on_shutdown(self) -> None:
         self._clean_up()
@@ -263,6 +283,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.staged.discard()
             self.staged = None
         self.warnings.reset(strict=False)
+        BUILD_LOGGER.removeFilter(self._quiet_write_failure)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
