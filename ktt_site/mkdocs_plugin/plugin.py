@@ -82,6 +82,11 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.staged: StagedSite | None = None
         self.output: StagedSite | None = None
         self.warnings = _WarningCount()
+        self.root = Path.cwd()
+        #: Under `mkdocs serve`: every page's output path, the theme's files, failures said.
+        self.page_destinations: list[str] = []
+        self.theme_state: tuple[tuple[str, int, int], ...] = ()
+        self.failures_shown: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -97,8 +102,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             raise PluginError("mkdocs.yml: site_url: cần địa chỉ gốc của trang (cho nguồn tin RSS, chia sẻ, sitemap)")
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls: ktt-site cần giá trị true")
-        root = Path(config.config_file_path).resolve().parent
+        root = self.root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve()
+        self.failures_shown = set()
         named = [str(entry) for entry in (*config.extra_javascript, *config.extra_templates)]
         paths = ProjectPaths(
             root, root / self.config.data_dir, docs_dir, theme_files(docs_dir, config.theme.custom_dir, named)
@@ -146,7 +152,15 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         else:
             self._arrange_files(files, config)
             self.preview_pages = preview.generated_pages(files)
+        if self.serving:
+            self.page_destinations = [
+                f.dest_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            ]
         if self.serving and self.dirty:
+            theme = preview.folder_state(config.theme.custom_dir)
+            if theme != self.theme_state:  # an override changed: it may change any page
+                self.theme_state = theme
+                self.changed_pages.forget()
             changed = self.changed_pages.mark(files, self._reader_markdown)
             log.info(f"xem trước: {changed} trang cần dựng lại")
         return files
@@ -201,7 +215,28 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         # Every page's body now exists: the index can be written while MkDocs renders templates.
         if self.search is not None:
             self.search.all_added()
+        if self.serving:  # a broken theme override shows on the page, and the preview goes on
+            preview.show_template_errors(env, self._template_failure)
         return env
+
+    def _template_failure(self, error: Exception) -> str:
+        """The page `mkdocs serve` shows where a theme template failed."""
+        message = preview.failure_text(error, self.root)
+        if message not in self.failures_shown:
+            self.failures_shown.add(message)
+            preview.report_failure(message)
+        self.changed_pages.forget()  # pages the fix does not touch were made with the error too
+        return preview.failure_page(message)
+
+    def _rebuild_failure(self, error: Exception) -> None:
+        """What `mkdocs serve` shows when a rebuild stopped: the error, on every page."""
+        message = preview.failure_text(error, self.root)
+        preview.report_failure(message)
+        log.debug("chi tiết lỗi khi dựng lại", exc_info=error)
+        if self.output is not None:
+            page = preview.failure_page(message)
+            preview.write_failure_pages(self.output.site_dir, self.page_destinations, page)
+        self.changed_pages.forget()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -287,6 +322,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        if config.theme.custom_dir:  # the site's own overrides, which editors may touch too
+            server.watch(config.theme.custom_dir)
+        preview.keep_answering(server, self._rebuild_failure)
         return server
 
 
