@@ -6,8 +6,9 @@ label a file by its extension. So, before anything is written:
 - an ``.html``, ``.js``, ``.xml`` (and the like) file is refused unless ``mkdocs.yml`` names it as
   the theme's: published verbatim, it would be a page or a script of the site's own origin;
 - an SVG is a document that runs script when opened on its own: it is parsed (lxml, entities
-  never resolved, no network, any DOCTYPE refused) and refused if it holds script, event
-  handlers, ``<foreignObject>``, HTML, or a reference to anything but a part of itself;
+  never resolved, no DTD read, no network) and refused if it holds script, event
+  handlers, ``<foreignObject>``, HTML, or a reference to anything but a part of itself (the
+  W3C's SVG DOCTYPE is the only one allowed, and no ENTITY);
 - any other image must start with the bytes of the format its extension names.
 """
 
@@ -73,10 +74,15 @@ _ANIMATION_VALUES = {"to", "from", "by", "values"}
 _RISKY_SCHEMES = re.compile(r"(javascript|vbscript|livescript|data):")
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.DOTALL)
 _CSS_LOADS = ("@import", "image-set(", "image(", "src(", "expression(", "-moz-binding", "behavior:")
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+#: The one DOCTYPE allowed: the W3C's SVG DTD, named but never read, with no entity of its own, as
+#: LibreOffice, matplotlib and older Inkscape write it.
+_SVG_DOCTYPE = re.compile(
+    rb'<!DOCTYPE\s+svg\s+PUBLIC\s+"-//W3C//DTD SVG [^"\[>]*"\s+"https?://www\.w3\.org/Graphics/SVG/[^"\[>]*"\s*>'
+)
 _DOCTYPE_MESSAGE = (
-    "ảnh SVG có khai báo DOCTYPE/ENTITY: ảnh không cần phần này, và nó có thể dùng để đọc tệp trên máy "
-    "hoặc làm treo chương trình"
+    "ảnh SVG có khai báo ENTITY, hay DOCTYPE khác DOCTYPE chuẩn của SVG: ảnh không cần phần này, và nó "
+    "có thể dùng để đọc tệp trên máy hoặc làm treo chương trình"
 )
 _MAX_PROBLEMS_PER_FILE = 10
 _SVG_HINT = "hãy xuất lại ảnh thành SVG thuần (không script, không liên kết ra ngoài) hoặc PNG"
@@ -214,9 +220,9 @@ def svg_problems(path: Path) -> Iterator[tuple[int | None, str]]:
     except OSError as exc:
         yield None, f"không mở được tệp ({exc.strerror})"
         return
-    declaration = _DOCTYPE.search(data)
-    if declaration:
-        yield data[: declaration.start()].count(b"\n") + 1, _DOCTYPE_MESSAGE
+    line = _refused_declaration(data)
+    if line is not None:
+        yield line, _DOCTYPE_MESSAGE
         return
     # Entities are never resolved, no DTD is loaded and nothing is fetched: the file is only read.
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, remove_comments=True)
@@ -225,8 +231,8 @@ def svg_problems(path: Path) -> Iterator[tuple[int | None, str]]:
     except etree.XMLSyntaxError as exc:
         yield exc.position[0] if exc.position else None, "không đọc được ảnh SVG: tệp không đúng cú pháp XML"
         return
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE in an encoding the byte scan missed
+    # A declaration in an encoding the byte scan cannot read (UTF-16, say), written out in UTF-8.
+    if root.getroottree().docinfo.doctype and _refused_declaration(etree.tostring(root.getroottree())) is not None:
         yield 1, _DOCTYPE_MESSAGE
         return
     if _local(root.tag) != "svg":
@@ -240,6 +246,14 @@ def svg_problems(path: Path) -> Iterator[tuple[int | None, str]]:
             yield node.sourceline, "ảnh SVG dùng thực thể (entity) &...;, có thể dùng để đọc tệp trên máy"
         elif isinstance(node.tag, str):
             yield from _element_problems(node)
+
+
+def _refused_declaration(data: bytes) -> int | None:
+    """The line of the first DOCTYPE or ENTITY in ``data`` that is not the W3C's SVG DOCTYPE."""
+    for declaration in _DECLARATION.finditer(data):
+        if not _SVG_DOCTYPE.match(data, declaration.start()):
+            return data[: declaration.start()].count(b"\n") + 1
+    return None
 
 
 def _element_problems(element: etree._Element) -> Iterator[tuple[int | None, str]]:

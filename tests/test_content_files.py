@@ -98,20 +98,40 @@ BAD_FILES = {
     "XXE": (
         IMAGE,
         '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n' + svg("<text>&x;</text>"),
-        "2: ảnh SVG có khai báo DOCTYPE/ENTITY",
+        "2: ảnh SVG có khai báo ENTITY, hay DOCTYPE khác DOCTYPE chuẩn của SVG",
     ),
     "billion laughs": (
         IMAGE,
         '<!DOCTYPE svg [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n'
         '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n' + svg("<text>&c;</text>"),
-        "1: ảnh SVG có khai báo DOCTYPE/ENTITY",
+        "1: ảnh SVG có khai báo ENTITY, hay DOCTYPE khác DOCTYPE chuẩn của SVG",
     ),
     "entity in UTF-16": (
         IMAGE,
         ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE svg [<!ENTITY x "y">]>' + svg("<text>&x;</text>")).encode(
             "utf-16"
         ),
-        "1: ảnh SVG có khai báo DOCTYPE/ENTITY",
+        "1: ảnh SVG có khai báo ENTITY, hay DOCTYPE khác DOCTYPE chuẩn của SVG",
+    ),
+    "attribute default in UTF-16": (
+        IMAGE,
+        (
+            '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+            '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [<!ATTLIST svg onload CDATA "alert(1)">]>'
+            + svg("<rect/>")
+        ).encode("utf-16"),
+        "1: ảnh SVG có khai báo ENTITY, hay DOCTYPE khác",
+    ),
+    "DOCTYPE naming a file": (
+        IMAGE,
+        '<!DOCTYPE svg SYSTEM "file:///etc/passwd">\n' + svg("<rect/>"),
+        "1: ảnh SVG có khai báo ENTITY, hay DOCTYPE khác",
+    ),
+    "SVG DOCTYPE with an entity": (
+        IMAGE,
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" '
+        '[<!ENTITY x "y">]>\n' + svg("<text>&x;</text>"),
+        "1: ảnh SVG có khai báo ENTITY",
     ),
     "HTML named .svg": (
         IMAGE,
@@ -236,9 +256,18 @@ GOOD_SVG = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+#: As LibreOffice and matplotlib write an SVG: the W3C's DOCTYPE, never read.
+DOCTYPE_SVG = """<?xml version="1.0" encoding="utf-8" standalone="no"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"
+  "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="40" height="20"><rect width="40" height="20"/></svg>
+"""
+
+
 def test_clean_images_and_real_photos_are_published_as_they_are(project):
     files = {
         "content/images/bieu-do.svg": GOOD_SVG.encode(),
+        "content/images/bieu-do-2.svg": DOCTYPE_SVG.encode(),
         "content/images/anh.png": png_bytes(),
         "content/images/anh.jpg": JPEG,
         "content/images/ANH-2.JPEG": JPEG,
