@@ -74,6 +74,25 @@ def test_status_rule(value, target, as_of, expected):
     assert status_of(value, TargetRange(**target), YEAR, as_of) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "target", "as_of", "evidence", "expected"),
+    [
+        (10, {"min": 10}, D(2018, 12, 31), "floor", "achieved"),  # a floor that reaches it proves it
+        (11, {"min": 5, "max": 10}, D(2018, 12, 31), "floor", "exceeded"),
+        (9, {"min": 10}, D(2018, 12, 31), "floor", "insufficient_data"),  # more may exist
+        (5, {"min": 10}, D(2018, 6, 30), "floor", "on_track"),  # at least the linear share
+        (4, {"min": 10}, D(2018, 6, 30), "floor", "insufficient_data"),
+        (0.1, {"min": 0, "min_exclusive": True}, D(2018, 12, 31), "sample", "insufficient_data"),
+        (-2, {"min": 0, "min_exclusive": True}, D(2018, 12, 31), "sample", "insufficient_data"),
+        (3, {"max": 10}, D(2018, 12, 31), "floor", "insufficient_data"),  # a ceiling needs the whole
+        (None, {"min": 10}, D(2018, 12, 31), "floor", "no_data"),
+        (0, {"min": 10}, D(2017, 12, 31), "floor", "not_started"),
+    ],
+)
+def test_status_claims_only_what_incomplete_figures_prove(value, target, as_of, evidence, expected):
+    assert status_of(value, TargetRange(**target), YEAR, as_of, evidence=evidence) == expected
+
+
 # --- counting founded cooperatives ------------------------------------------------------------
 
 def test_count_founded_filters_by_kind_basis_and_period():
