@@ -12,7 +12,7 @@ from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Slu
 
 KINDS = {"htx": "Hợp tác xã", "tht": "Tổ hợp tác", "lien-hiep": "Liên hiệp hợp tác xã"}
 KIND_SHORT = {"htx": "HTX", "tht": "THT", "lien-hiep": "Liên hiệp HTX"}
-STATUSES = {"active": "Đang hoạt động", "dissolved": "Đã giải thể"}
+STATUSES = {"active": "Đang hoạt động", "dissolved": "Đã giải thể", "unknown": "Chưa rõ"}
 RELATIONS = {
     "buys": "Bao tiêu, thu mua sản phẩm",
     "supplies": "Cung ứng đầu vào",
@@ -83,11 +83,18 @@ class Cooperative(Record):
         description="true nếu nguồn không nêu ngày thành lập mà chỉ cho biết HTX đã hoạt động vào thời điểm ghi ở founded.",
     )
     commune: Slug = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
-    status: Literal["active", "dissolved"] = Field(
-        description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể)."
+    status: Literal["active", "dissolved", "unknown"] = Field(
+        default="unknown",
+        description=(
+            "Tình trạng: active (đang hoạt động), dissolved (đã giải thể) hoặc unknown (chưa rõ: "
+            "khi không có nguồn nào cho biết; để trống cũng là chưa rõ)."
+        ),
     )
     dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
-    legal_basis: Slug = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
+    legal_basis: Slug | None = Field(
+        default=None,
+        description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2023'; để trống khi nguồn không nêu.",
+    )
     founded_by: list[Slug] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
     sectors: list[PlainText] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
     members: YearFigures = Field(default_factory=dict, description="Số thành viên theo năm, ví dụ 2018: 60.")
@@ -171,8 +178,9 @@ class Cooperative(Record):
         return [p for p in self.products if p.ocop_stars]
 
     def active_on(self, day: dt.date) -> bool:
-        """Founded (for certain) by ``day`` and not dissolved by then."""
-        if self.founded.last_day > day:
+        """Founded (for certain) by ``day`` and not dissolved by then; never when no source says
+        whether it is active (status ``unknown``)."""
+        if self.founded.last_day > day or self.status == "unknown":
             return False
         return not (self.status == "dissolved" and (self.dissolved is None or self.dissolved <= day))
 

@@ -81,11 +81,11 @@ def record(profile: Profile, settings: BuildSettings) -> dict[str, Any]:
         "dissolved": coop.dissolved.isoformat() if coop.dissolved else None,
         "commune": {"id": profile.commune.id, "name": profile.commune.name},
         "district": {"id": profile.district.id, "name": profile.district.name},
-        "legal_basis": {
-            "id": profile.legal.id,
-            "number": profile.legal.number,
-            "title": profile.legal.title,
-        },
+        "legal_basis": (
+            {"id": profile.legal.id, "number": profile.legal.number, "title": profile.legal.title}
+            if profile.legal
+            else None
+        ),
         "founded_by": [{"id": org.id, "name": org.name} for org in profile.founders],
         "sectors": list(coop.sectors),
         "area_ha": coop.area_ha,
@@ -146,8 +146,8 @@ def csv_row(profile: Profile, settings: BuildSettings) -> dict[str, str]:
         "commune": profile.commune.name,
         "district_id": profile.district.id,
         "district": profile.district.name,
-        "legal_basis_id": profile.legal.id,
-        "legal_basis": f"{profile.legal.title} ({profile.legal.number})",
+        "legal_basis_id": profile.legal.id if profile.legal else "",
+        "legal_basis": f"{profile.legal.title} ({profile.legal.number})" if profile.legal else "",
         "founded_by_ids": LIST_SEPARATOR.join(org.id for org in profile.founders),
         "founded_by": LIST_SEPARATOR.join(org.name for org in profile.founders),
         "sectors": LIST_SEPARATOR.join(coop.sectors),

@@ -30,7 +30,7 @@ class Profile:
     coop: Cooperative
     district: District
     commune: Commune
-    legal: LegalDocument
+    legal: LegalDocument | None
     founders: list[Organization]
 
     @property
@@ -66,7 +66,7 @@ def profiles(site: SiteData) -> list[Profile]:
             coop=coop,
             district=site.district_of(coop),
             commune=site.commune_of(coop),
-            legal=site.legal[coop.legal_basis],
+            legal=site.legal[coop.legal_basis] if coop.legal_basis else None,
             founders=[site.organizations[o] for o in coop.founded_by],
         )
         for coop in site.cooperatives.values()
