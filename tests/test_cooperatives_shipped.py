@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 from pathlib import Path
 
 from conftest import REFERENCE, ROOT
@@ -23,7 +26,7 @@ def test_shipped_profiles_cover_districts_and_kinds():
     site = _site()
     coops = list(site.cooperatives.values())
     assert len(coops) >= 8
-    assert len({site.district_of(c).id for c in coops}) >= 5
+    assert len({site.location(c).district_2018.id for c in coops if site.location(c).district_2018}) >= 5
     assert {"htx", "tht"} <= {c.kind for c in coops}
     # The 2018 plan's measures need examples founded in 2018 under each legal basis.
     founded_2018 = [c for c in coops if c.founded.year == 2018]
@@ -89,3 +92,42 @@ def test_shipped_cooperative_pages_are_complete_and_honest(shipped_site: Path):
             assert broken_links(shipped_site, page) == [], page
     assert (shipped_site / "du-lieu/hop-tac-xa.json").is_file()
     assert (shipped_site / "du-lieu/hop-tac-xa.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_profiles_show_todays_unit_first_and_the_2018_one_as_history(shipped_site: Path):
+    """Since 01/07/2025 Xã Thạnh Tân is part of Phường Bình Minh (NQ 1682, khoản 88)."""
+    assert "Xã Thạnh Tân is part of Phường Bình Minh" in FACTS.read_text(encoding="utf-8")
+    facts = table_rows(
+        table(content(parse(page_file(shipped_site, "hop-tac-xa/hop-tac-xa-nong-nghiep-mang-cau-thanh-tan"))), "facts")
+    )
+    place = [row for row in facts if row[0] in ("Địa bàn hiện nay", "Trước 01/07/2025")]
+    assert place == [
+        ["Địa bàn hiện nay", "Phường Bình Minh, tỉnh Tây Ninh"],
+        ["Trước 01/07/2025", "Xã Thạnh Tân, Thành phố Tây Ninh"],
+    ]
+    # The source gives only the district: today's unit is unknown, never guessed from the name.
+    district_only = table_rows(
+        table(
+            content(parse(page_file(shipped_site, "hop-tac-xa/hop-tac-xa-dich-vu-thuong-mai-nong-nghiep-phuoc-ninh"))),
+            "facts",
+        )
+    )
+    assert ["Địa bàn hiện nay", "Chưa rõ (nguồn chỉ nêu huyện Dương Minh Châu, không nêu xã)"] in district_only
+    records = {
+        r["id"]: r
+        for r in json.loads((shipped_site / "du-lieu/hop-tac-xa.json").read_text(encoding="utf-8"))["cooperatives"]
+    }
+    thanh_tan = records["hop-tac-xa-nong-nghiep-mang-cau-thanh-tan"]
+    assert thanh_tan["commune"] == {"id": "phuong-binh-minh", "code": "25480", "name": "Phường Bình Minh"}
+    assert thanh_tan["commune_2018"] == {"id": "xa-thanh-tan", "code": "25471", "name": "Xã Thạnh Tân"}
+    assert thanh_tan["district_2018"]["name"] == "Thành phố Tây Ninh"
+    assert records["hop-tac-xa-dich-vu-thuong-mai-nong-nghiep-phuoc-ninh"]["commune"] is None
+    rows = list(csv.DictReader(io.StringIO((shipped_site / "du-lieu/hop-tac-xa.csv").read_text(encoding="utf-8-sig"))))
+    row = next(r for r in rows if r["id"] == "hop-tac-xa-nong-nghiep-mang-cau-thanh-tan")
+    assert (row["commune_code"], row["commune_2018_code"]) == ("25480", "25471")
+
+
+def test_real_profiles_come_before_illustrative_ones_in_the_directory(shipped_site: Path):
+    rows = table_rows(table(content(parse(page_file(shipped_site, "hop-tac-xa"))), "directory"))
+    flags = ["(dữ liệu minh họa)" in row[0] for row in rows]
+    assert flags == sorted(flags) and not flags[0] and flags[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, NonNegativeInt, field_validator, model_validator
+from pydantic import Field, NonNegativeInt, ValidationInfo, field_validator, model_validator
 
 from ktt_site.dates import FlexibleDate
 from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Slug, WebAddress
@@ -82,7 +82,22 @@ class Cooperative(Record):
         default=False,
         description="true nếu nguồn không nêu ngày thành lập mà chỉ cho biết HTX đã hoạt động vào thời điểm ghi ở founded.",
     )
-    commune: Slug = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
+    commune_2018: Slug | None = Field(
+        default=None, description="Mã xã, phường, thị trấn năm 2018 (trong localities/2018.yaml), nếu nguồn nêu."
+    )
+    district_2018: Slug | None = Field(
+        default=None,
+        description="Mã huyện năm 2018 (trong localities/2018.yaml), khi nguồn chỉ nêu huyện mà không nêu xã.",
+    )
+    # After the 2018 fields: its check sees them, and runs even when other fields are wrong.
+    commune: Slug | None = Field(
+        default=None,
+        validate_default=True,
+        description=(
+            "Mã xã, phường hiện nay (trong localities/2025.yaml). Để trống nếu chỉ biết xã năm 2018 "
+            "(commune_2018) và xã đó nhập nguyên vào một xã, phường mới: trang tự suy ra."
+        ),
+    )
     status: Literal["active", "dissolved", "unknown"] = Field(
         default="unknown",
         description=(
@@ -123,6 +138,16 @@ class Cooperative(Record):
     def _id_is_free(cls, value: str) -> str:
         if value in RESERVED_IDS:
             raise ValueError(f"mã '{value}' trùng địa chỉ một trang tự sinh của mục Hợp tác xã; hãy đổi tên tệp")
+        return value
+
+    @field_validator("commune")
+    @classmethod
+    def _has_a_place(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and not (info.data.get("commune_2018") or info.data.get("district_2018")):
+            raise ValueError(
+                "thiếu nơi hoạt động: ghi commune (xã, phường hiện nay), hoặc commune_2018 (xã năm 2018), "
+                "hoặc district_2018 (huyện năm 2018, khi nguồn chỉ nêu huyện)"
+            )
         return value
 
     @field_validator("founded", mode="before")

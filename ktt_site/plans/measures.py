@@ -21,7 +21,7 @@ Pure functions over records: no files, no pages. How dates are counted:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ktt_site.cooperatives.model import Cooperative
@@ -72,13 +72,15 @@ def count_founded(
     legal_basis: Iterable[str] = (),
     period: Period,
     as_of: dt.date,
-    communes: Mapping[str, tuple[District, Commune]] | None = None,
+    districts: Sequence[District] | None = None,
+    district_of: Mapping[str, District | None] | None = None,
     organizations: Mapping[str, str] | None = None,
 ) -> CountResult:
     """Cooperatives of ``kinds`` (and legal basis) founded inside ``period``, by ``as_of``.
 
-    ``communes`` (commune id -> district, commune) and ``organizations`` (id -> short name)
-    give the breakdowns by district and by founding organisation.
+    ``districts`` (in reading order) with ``district_of`` (cooperative id -> its district, None
+    where unknown) and ``organizations`` (id -> short name) give the breakdowns by district and
+    by founding organisation.
     """
     kinds, basis = list(kinds), list(legal_basis)
     end = min(period.end, as_of)
@@ -87,15 +89,15 @@ def count_founded(
         key=lambda c: (counted_from(c), c.name, c.id),
     )
     by_district: list[CountRow] = []
-    if communes is not None:
+    if districts is not None and district_of is not None:
         tally: dict[str, int] = {}
         for coop in counted:
-            district = communes[coop.commune][0]
-            tally[district.id] = tally.get(district.id, 0) + 1
-        seen: dict[str, District] = {d.id: d for d, _ in communes.values()}
-        by_district = [CountRow(seen[k].name, n, k) for k, n in tally.items()]
-        order = list(dict.fromkeys(d.id for d, _ in communes.values()))
-        by_district.sort(key=lambda row: order.index(row.key))
+            district = district_of.get(coop.id)
+            key = district.id if district else ""
+            tally[key] = tally.get(key, 0) + 1
+        by_district = [CountRow(d.name, tally[d.id], d.id) for d in districts if d.id in tally]
+        if "" in tally:
+            by_district.append(CountRow("Không rõ huyện", tally[""]))
     by_organization: list[CountRow] = []
     if organizations is not None:
         tally = {org_id: 0 for org_id in organizations}
@@ -157,17 +159,23 @@ def commune_coverage(
     cooperatives: Iterable[Cooperative],
     districts: Iterable[District],
     *,
+    commune_of: Mapping[str, str | None],
     kinds: Iterable[str],
     legal_basis: Iterable[str] = (),
     key_product: bool = False,
     as_of: dt.date,
 ) -> CoverageResult:
-    """Share (percent) of all communes with at least one qualifying cooperative on ``as_of``."""
+    """Share (percent) of all communes with at least one qualifying cooperative on ``as_of``.
+
+    ``commune_of``: each cooperative's commune in the set of units measured (None if unknown).
+    """
     kinds, basis = list(kinds), list(legal_basis)
     qualifying: dict[str, list[Cooperative]] = {}
     for coop in sorted(cooperatives, key=lambda c: (c.name, c.id)):
         if qualifies_for_coverage(coop, kinds=kinds, legal_basis=basis, key_product=key_product, as_of=as_of):
-            qualifying.setdefault(coop.commune, []).append(coop)
+            commune = commune_of.get(coop.id)
+            if commune is not None:
+                qualifying.setdefault(commune, []).append(coop)
     rows = []
     for district in districts:
         missing = [c for c in district.communes if c.id not in qualifying]

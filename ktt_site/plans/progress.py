@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ktt_site.localities import Commune, District, LocalitySet
 from ktt_site.plans import measures
 from ktt_site.plans.model import (
     CommuneCoverage,
@@ -34,6 +35,7 @@ from ktt_site.plans.status import (
 )
 
 if TYPE_CHECKING:
+    from ktt_site.cooperatives.model import Cooperative
     from ktt_site.site import SiteData
 
 Result = measures.CountResult | measures.CoverageResult | measures.IncomeResult | measures.ReportedResult
@@ -143,9 +145,29 @@ def plan_year(plan: Plan) -> int:
     return plan.period.end.year
 
 
+def _place(site: SiteData, coop: Cooperative, units: LocalitySet) -> tuple[District | None, Commune | None]:
+    """A cooperative's district and commune in ``units`` (the 2018 set, or today's)."""
+    where = site.location(coop)
+    if units is site.localities.today:
+        return where.district_today, where.today
+    return where.district_2018, where.commune_2018
+
+
+def _whole_province(units: LocalitySet) -> District:
+    """A set without districts, measured as one group (built as a view, not validated data)."""
+    return District.model_construct(
+        id="toan-tinh",
+        code=None,
+        name=f"Tỉnh {units.province or ''}".strip(),
+        kind="thanh-pho",
+        communes=units.communes,
+    )
+
+
 def evaluate(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> Result:
     """The value of one target's measure as of a date."""
     measure = target.measure
+    units = site.localities.in_force(plan.period.start)  # the units the plan was written for
     if isinstance(measure, CountCooperatives):
         count = measures.count_founded(
             site.cooperatives.values(),
@@ -153,7 +175,8 @@ def evaluate(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> Resu
             legal_basis=measure.legal_basis,
             period=plan.period,
             as_of=as_of,
-            communes=site.communes,
+            districts=units.districts,
+            district_of={c.id: _place(site, c, units)[0] for c in site.cooperatives.values()},
             organizations={o.id: o.short_name for o in site.organizations.values()},
         )
         reported = measures.reported_new(
@@ -167,7 +190,8 @@ def evaluate(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> Resu
     if isinstance(measure, CommuneCoverage):
         return measures.commune_coverage(
             site.cooperatives.values(),
-            site.localities.districts,
+            units.districts or [_whole_province(units)],
+            commune_of={c.id: getattr(_place(site, c, units)[1], "id", None) for c in site.cooperatives.values()},
             kinds=measure.kinds,
             legal_basis=measure.legal_basis,
             key_product=measure.key_product,
