@@ -157,6 +157,18 @@ class Localities:
         """The set that was in force on ``day`` (the oldest one before any set)."""
         return next((s for s in reversed(self.sets) if s.as_of <= day), self.sets[0])
 
+    def not_yet_in_force(self, commune_id: str) -> tuple[LocalitySet, Commune] | None:
+        """A unit of a set that comes into force after the site's date, with its set.
+
+        ``commune`` names the unit of today (01/07/2025 on); a site built as of an earlier day
+        does not have that unit yet, and a profile naming only it has no place in that view."""
+        for later in self.sets:
+            if later.as_of > self.today.as_of:
+                found = later.commune_index().get(commune_id)
+                if found is not None:
+                    return later, found[1]
+        return None
+
     def successors(self, commune_2018: str) -> list[tuple[Commune, FormerUnit]]:
         """Today's units that a 2018 commune went into, with how (whole or part)."""
         if self.today.id == FORMER_SET:
@@ -176,6 +188,10 @@ class Localities:
             if district is None and coop.district_2018 and former:
                 district = next((d for d in former.districts if d.id == coop.district_2018), None)
             reason = None if commune else _unknown_reason(None, district, [])
+            later = None if commune or district else self.not_yet_in_force(coop.commune or "")
+            if later is not None:
+                unit_set, unit = later
+                reason = f"hồ sơ chỉ ghi {_lower_kind(unit.name)} theo địa giới từ {unit_set.as_of:%d/%m/%Y}"
             return Location(commune, commune, district, reason)
         changed_on = self.today.as_of
         district, commune_2018 = former_communes.get(coop.commune_2018 or "", (None, None))

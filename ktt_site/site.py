@@ -166,7 +166,9 @@ def check_place(localities: Localities, coop: Cooperative, log: ProblemLog) -> N
     former = localities.former
     former_communes = former.commune_index() if former else {}
     former_districts = {d.id: d for d in former.districts} if former else {}
-    _check_ids(log, coop, "commune", coop.commune, today, "xã/phường/thị trấn")
+    # Today's unit of a site built as of a day before that unit existed is not an error.
+    if not (coop.commune and localities.not_yet_in_force(coop.commune)):
+        _check_ids(log, coop, "commune", coop.commune, today, "xã/phường/thị trấn")
     _check_ids(log, coop, "commune_2018", coop.commune_2018, former_communes, "xã/phường/thị trấn năm 2018")
     _check_ids(log, coop, "district_2018", coop.district_2018, former_districts, "huyện năm 2018")
     if coop.commune in today and coop.commune_2018 in former_communes and localities.today is not former:

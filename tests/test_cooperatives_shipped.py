@@ -6,7 +6,9 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from conftest import REFERENCE, ROOT
 from cooperatives_support import broken_links, content, page_file, parse, table, table_rows, text
@@ -15,6 +17,49 @@ from ktt_site.site import ProjectPaths, load_site
 
 FACTS = REFERENCE / "domain-facts.md"
 REAL = REFERENCE / "real-cooperatives.md"
+NOTES_2025 = REFERENCE / "tay-ninh-2025" / "NOTES.md"
+
+#: Each real profile's literal facts as the research quotes them: (a piece of one of the profile's
+#: source URLs, a passage the reference files quote close to that source). The profile's founding
+#: year and month, member counts and area must each appear in these passages.
+QUOTED = {
+    "hop-tac-xa-nong-nghiep-mang-cau-thanh-tan": [("a9082", "says it was founded 9/2005")],
+    "hop-tac-xa-xoai-tu-quy-thanh-bac": [
+        ("vietlinh.vn/tin-tuc/2018/trong-trot-2018-s.asp?ID=612", "Báo Tây Ninh, 04/05/2018"),
+        ("vietlinh.vn/tin-tuc/2018/trong-trot-2018-s.asp?ID=612", "được thành lập từ tháng 1.2015"),
+        (
+            "vietlinh.vn/tin-tuc/2018/trong-trot-2018-s.asp?ID=612",
+            "Hợp tác xã có 16 thành viên với tổng diện tích sản xuất 22,4 ha",
+        ),
+    ],
+    "hop-tac-xa-dich-vu-thuong-mai-nong-nghiep-phuoc-ninh": [
+        ("a86014", "5 HTX chosen in 2017"),
+        ("a86014", "HTX Dịch vụ thương mại nông nghiệp Phước Ninh (Dương Minh Châu)"),
+    ],
+    "hop-tac-xa-san-xuat-rau-an-toan-long-my": [
+        ("a86014", "5 HTX chosen in 2017"),
+        ("a86014", "HTX sản xuất rau an toàn Long Mỹ (Hòa Thành)"),
+    ],
+    "hop-tac-xa-rau-an-toan-rong-tuong": [
+        ("a86014", "Cập nhật ngày: 12/05/2017"),
+        ("a86014", "HTX sản xuất rau an toàn Rỗng Tượng (huyện Gò Dầu)"),
+    ],
+    "hop-tac-xa-nong-nghiep-go-gon": [("aladin.net.vn/bi-quyet-thanh-cong-cua-htx-go-gon", "Thành lập từ năm 2005")],
+    "hop-tac-xa-dich-vu-nong-nghiep-ben-luc": [
+        ("htx-dua-trai-chanh-cong-nghe-cao-bay-vao-troi-au-1079695", "Được thành lập từ năm 2015")
+    ],
+    "hop-tac-xa-rau-an-toan-muoi-hai": [
+        ("rausach12.com/cau-chuyen-ve-san-pham-cai-xanh-long-khe", "Vào năm 2017, mọi người đã hợp lại")
+    ],
+    "hop-tac-xa-phuoc-thinh": [
+        (
+            "lam-giau-tu-cay-rau-bai-3-ocop-mo-huong-phat-trien-ben-vung-d327992",
+            "Ra đời năm 2012, HTX chỉ có vỏn vẹn 8 thành viên",
+        )
+    ],
+}
+#: How far from a source's URL (in characters, either side) its quoted passage may stand.
+NEAR = 1200
 
 
 def _site():
@@ -131,3 +176,78 @@ def test_real_profiles_come_before_illustrative_ones_in_the_directory(shipped_si
     rows = table_rows(table(content(parse(page_file(shipped_site, "hop-tac-xa"))), "directory"))
     flags = ["minh họa" in row[0] for row in rows]
     assert flags == sorted(flags) and not flags[0] and flags[-1]
+
+
+def _quoted_near(reference: str, marker: str, passage: str) -> bool:
+    """``passage`` stands within ``NEAR`` characters of some mention of the source ``marker``."""
+    for found in re.finditer(re.escape(marker), reference):
+        start = max(0, found.start() - NEAR)
+        if passage in reference[start : found.end() + NEAR]:
+            return True
+    return False
+
+
+def test_at_least_eight_real_profiles_each_fact_quoted_next_to_its_source():
+    site = _site()
+    real = {c.id: c for c in site.cooperatives.values() if not c.illustrative}
+    assert len(real) >= 8
+    assert set(real) == set(QUOTED), "every real profile, and only those, has its quoted facts listed"
+    reference = FACTS.read_text(encoding="utf-8") + "\n" + REAL.read_text(encoding="utf-8")
+    for coop_id, quotes in QUOTED.items():
+        coop = real[coop_id]
+        for marker, passage in quotes:
+            assert any(marker in url for url in coop.sources), (coop_id, marker)
+            assert _quoted_near(reference, marker, passage), (coop_id, passage)
+        passages = [passage for _, passage in quotes]
+        year = coop.founded.year
+        assert any(str(year) in p for p in passages), (coop_id, "founding year")
+        if coop.founded.month:
+            month = re.compile(rf"\b{coop.founded.month}[./]{year}\b")
+            assert any(month.search(p) for p in passages), (coop_id, "founding month")
+        for member_year, count in coop.members.items():
+            assert any(str(member_year) in p for p in passages), (coop_id, member_year)
+            counted = re.compile(rf"\b{count} (thành viên|xã viên)")
+            assert any(counted.search(p) for p in passages), (coop_id, count)
+        if coop.area_ha is not None:
+            area = f"{coop.area_ha:g}".replace(".", ",") + " ha"
+            assert any(area in p for p in passages), (coop_id, area)
+
+
+def test_real_profiles_of_old_long_an_name_only_a_unit_of_2025(shipped_site: Path):
+    """Xã Long Khê (Cần Đước) went whole into Xã Rạch Kiến; a site as of 2018 has no such unit."""
+    assert "28114,Xã Long Khê,Huyện Cần Đước,Long An,whole,28114,Xã Rạch Kiến" in (
+        REFERENCE / "tay-ninh-2025" / "tay-ninh-2025-old-to-new.csv"
+    ).read_text(encoding="utf-8")
+    facts = table_rows(
+        table(content(parse(page_file(shipped_site, "hop-tac-xa/hop-tac-xa-rau-an-toan-muoi-hai"))), "facts")
+    )
+    assert ["Địa bàn hiện nay", "Xã Rạch Kiến, tỉnh Tây Ninh"] in facts
+    assert not [row for row in facts if row[0].startswith("Trước")]
+    site = _site()  # as of 31/12/2018: the shipped data still loads
+    where = site.location(site.cooperatives["hop-tac-xa-rau-an-toan-muoi-hai"])
+    assert where.today is None and where.district_2018 is None
+    assert where.unknown_reason == "hồ sơ chỉ ghi xã Rạch Kiến theo địa giới từ 01/07/2025"
+
+
+def test_about_page_says_who_publishes_and_what_changed_in_2025_with_sources(shipped_site: Path):
+    about = content(parse(shipped_site / "gioi-thieu" / "index.html"))
+    words = " ".join(text(about).split())
+    for needed in (
+        "202/2025/QH15",
+        "12/06/2025",
+        "1682/NQ-UBTVQH15",
+        "16/06/2025",
+        "96 đơn vị hành chính cấp xã, gồm 82 xã và 14 phường",
+        "17/2023/QH15",
+        "01/07/2024",
+        "Liên minh Hợp tác xã tỉnh Tây Ninh",
+    ):
+        assert needed in words, needed
+    links = [a.get("href") or "" for a in about.iter("a")]
+    assert "../van-ban/ke-hoach-phoi-hop-2018/" in links
+    external = [unquote(href) for href in links if href.startswith("http")]
+    assert "https://congbao.chinhphu.vn/van-ban/nghi-quyet-so-1682-nq-ubtvqh15-45138.htm" in external
+    assert any("thuvienphapluat.vn" in href for href in external)
+    sources = unquote("".join(path.read_text(encoding="utf-8") for path in (FACTS, REAL, NOTES_2025)))
+    for href in external:
+        assert href.split("://", 1)[1] in sources, href
