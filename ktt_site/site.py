@@ -23,7 +23,7 @@ from ktt_site.dates import build_date
 from ktt_site.errors import ProblemLog
 from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
-from ktt_site.localities import Commune, District, Localities, load_localities
+from ktt_site.localities import Localities, Location, load_localities
 from ktt_site.markdown_pages import check_markdown_pages
 from ktt_site.organizations import Organization, load_organizations
 from ktt_site.plans.checks import check_plans
@@ -59,13 +59,14 @@ class SiteData:
     plans: dict[str, Plan]
     progress: dict[str, dict[str, ProgressFile]]
     bulletin: list[BulletinIssue]
-    communes: dict[str, tuple[District, Commune]] = field(default_factory=dict)
+    locations: dict[str, Location] = field(default_factory=dict)
+    """Where each cooperative is, by its id (today's unit, and its 2018 commune or district)."""
     exemplary_criteria: ExemplaryCriteria | None = None
     plan_progress: dict[str, PlanProgress] = field(default_factory=dict)
     """Each plan's targets evaluated as of ``as_of`` (computed once, after validation)."""
 
     def __post_init__(self) -> None:
-        self.communes = self.localities.commune_index()
+        self.locations = {c.id: self.localities.location_of(c) for c in self.cooperatives.values()}
 
     @property
     def articles(self) -> list[Article]:
@@ -87,11 +88,8 @@ class SiteData:
         """Drafts and scheduled articles by their source path (shown by the live preview only)."""
         return {article.src_uri: article for issue in self.bulletin for article in issue.unpublished}
 
-    def district_of(self, cooperative: Cooperative) -> District:
-        return self.communes[cooperative.commune][0]
-
-    def commune_of(self, cooperative: Cooperative) -> Commune:
-        return self.communes[cooperative.commune][1]
+    def location(self, cooperative: Cooperative) -> Location:
+        return self.locations[cooperative.id]
 
 
 def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
@@ -116,7 +114,7 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     content_files = ProblemLog(paths.root)
     check_content_files(paths.docs_dir, content_files, paths.theme_files)
     organizations = load_organizations(data_dir, log)
-    localities = load_localities(data_dir, log)
+    localities = load_localities(data_dir, log, today=as_of)
     cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
     exemplary_criteria = load_exemplary_criteria(data_dir, log)
     legal = load_record_folder(data_dir / "legal", LegalDocument, log)
@@ -171,11 +169,44 @@ def _check_ids(
         log.add(record.origin.path, record.origin.line(*loc), shown, f"không có {what} mang mã '{value}'")
 
 
+def check_place(localities: Localities, coop: Cooperative, log: ProblemLog) -> None:
+    """The units a profile names exist, in the right set, and agree with each other."""
+    today = localities.today.commune_index()
+    former = localities.former
+    former_communes = former.commune_index() if former else {}
+    former_districts = {d.id: d for d in former.districts} if former else {}
+    # Today's unit of a site built as of a day before that unit existed is not an error.
+    if not (coop.commune and localities.not_yet_in_force(coop.commune)):
+        _check_ids(log, coop, "commune", coop.commune, today, "xã/phường/thị trấn")
+    _check_ids(log, coop, "commune_2018", coop.commune_2018, former_communes, "xã/phường/thị trấn năm 2018")
+    _check_ids(log, coop, "district_2018", coop.district_2018, former_districts, "huyện năm 2018")
+    if coop.commune in today and coop.commune_2018 in former_communes and localities.today is not former:
+        successors = [unit.id for unit, _ in localities.successors(coop.commune_2018 or "")]
+        if coop.commune not in successors:
+            old = former_communes[coop.commune_2018 or ""][1].name
+            went = ", ".join(unit.name for unit, _ in localities.successors(coop.commune_2018 or ""))
+            log.add(
+                coop.origin.path,
+                coop.origin.line("commune"),
+                "commune",
+                f"{today[coop.commune][1].name} không được lập từ {old} (commune_2018); {old} nay thuộc {went}",
+            )
+    if coop.district_2018 in former_districts and coop.commune_2018 in former_communes:
+        district = former_communes[coop.commune_2018 or ""][0]
+        if district is not None and district.id != coop.district_2018:
+            log.add(
+                coop.origin.path,
+                coop.origin.line("district_2018"),
+                "district_2018",
+                f"xã năm 2018 ({coop.commune_2018}) thuộc {district.name}, không thuộc huyện '{coop.district_2018}'",
+            )
+
+
 def check_references(site: SiteData, log: ProblemLog) -> None:
     """Every id an editor writes must name an existing record; images must exist."""
     orgs, legal, coops = site.organizations, site.legal, site.cooperatives
     for coop in coops.values():
-        _check_ids(log, coop, "commune", coop.commune, site.communes, "xã/phường/thị trấn")
+        check_place(site.localities, coop, log)
         _check_ids(log, coop, "legal_basis", coop.legal_basis, legal, "văn bản pháp lý")
         _check_ids(log, coop, "founded_by", coop.founded_by, orgs, "tổ chức")
         for index, image in enumerate(coop.images):

@@ -114,7 +114,7 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         GOOD_COOP.replace("xa-thanh-tan", "xa-thanh-tann"),
         f"{COOP}:4: commune: không có xã/phường/thị trấn mang mã 'xa-thanh-tann'",
         "Mã trỏ tới một xã, văn bản, tổ chức hay HTX không có trong dữ liệu.",
-        "Tìm đúng mã trong models_data/localities.yaml (hoặc thư mục tương ứng) và chép lại.",
+        "Tìm đúng mã trong models_data/localities/ (xã, phường hiện nay: 2025.yaml; năm 2018: 2018.yaml) hoặc thư mục tương ứng, và chép lại.",
     ),
     CommonError(
         "Văn bản chưa có trong thư viện",
