@@ -115,3 +115,21 @@ def test_shipped_organizations_are_the_seven_of_the_plan():
         assert units, f"{org['id']}: focal_unit names no department of the plan"
         for unit in units:
             assert unit in text, unit
+
+
+def test_a_commune_split_in_2025_is_never_guessed(shipped_localities):
+    """Xã Suối Đá went in part to Phường Bình Minh and in part elsewhere: a profile that names
+    only its 2018 commune has no unit of today, and the page says why."""
+    from ktt_site.cooperatives.model import Cooperative
+
+    split = Cooperative.model_validate(
+        {"id": "vi-du", "name": "HTX Ví dụ", "kind": "htx", "founded": "2018", "commune_2018": "xa-suoi-da"}
+    )
+    successors = shipped_localities.successors("xa-suoi-da")
+    assert len(successors) >= 2 and all(how.part == "partial" for _, how in successors)
+    where = shipped_localities.location_of(split)
+    assert where.today is None and where.commune_2018.name == "Xã Suối Đá"
+    assert where.unknown_reason.startswith("Xã Suối Đá cũ nay được chia cho ")
+    assert all(unit.name in where.unknown_reason for unit, _ in successors)
+    whole = split.model_copy(update={"commune_2018": "xa-thanh-tan"})
+    assert shipped_localities.location_of(whole).today.name == "Phường Bình Minh"
