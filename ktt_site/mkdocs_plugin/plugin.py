@@ -34,17 +34,23 @@ from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_
 from ktt_site.site import ProjectPaths, SiteData, load_site
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
     from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 #: The engine's own logger ("mkdocs", or "properdocs" under ProperDocs): its warnings fail --strict.
 ENGINE_LOGGER = logging.getLogger(BasePlugin.__module__.split(".")[0])
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+#: Front matter keys Material 9 prints as they are: in <title>, the header, the navigation
+#: (subtitle, status) and <meta name="author">.
+THEME_PRINTED_META = ("title", "subtitle", "status", "author")
 
 
 def theme_title(page: Page, site_name: str) -> str:
@@ -59,6 +65,14 @@ def theme_title(page: Page, site_name: str) -> str:
     else:
         return site_name
     return html.unescape(text).strip() or site_name
+
+
+def _plain_toc_titles(links: Iterable[AnchorLink]) -> None:
+    """Headings' text as the theme prints it in the table of contents, spelt as the cleaned page
+    spells it: generated headings write data's text as character references (rendering.text_html)."""
+    for link in links:
+        link.title = html.escape(html.unescape(link.title), quote=False)
+        _plain_toc_titles(link.children)
 
 
 class KttSitePlugin(BasePlugin[KttSiteConfig]):
@@ -169,15 +183,18 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return page_markdown(self.site, file.src_uri, file.content_string)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
-        # matter title is text from YAML, so it is escaped once, before any page is rendered.
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = escape(page.meta["title"])
+        # Themes print a title as HTML (MkDocs makes titles from headings that way), and
+        # Material prints these other keys unescaped too; front matter is text from YAML, so it
+        # is escaped once, before any page is rendered.
+        for key in THEME_PRINTED_META:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         if self.site is None:
             return problems_markdown(self.problems)
         return page_markdown(self.site, page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        _plain_toc_titles(page.toc)
         self.page_html[page.file.src_uri] = html
         if self.search is not None:
             assert self.site is not None
