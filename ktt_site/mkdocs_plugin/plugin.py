@@ -28,6 +28,7 @@ from ktt_site.outputs import build_outputs
 from ktt_site.preview import problems_markdown
 from ktt_site.publishing import PublishError, StagedSite
 from ktt_site.rendering import BuildSettings
+from ktt_site.sanitize import clean_html
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify
 from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_image
@@ -194,6 +195,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return page_markdown(self.site, page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Before anything reads the body: the theme, the search index and the feeds get it clean.
+        html = clean_html(html)
         _plain_toc_titles(page.toc)
         self.page_html[page.file.src_uri] = html
         if self.search is not None:
