@@ -67,6 +67,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     # data-* attributes the site's own templates write (a generic prefix would also let
     # through the theme's data-md-* hooks, which its script acts on).
     "table": {"data-table"},
+    # the video shortcode's placeholder (ktt_site.embeds), where a frame is put after cleaning
+    "figure": {"data-ktt-video", "data-ktt-video-title"},
     "tr": {"data-model", "data-field"},
     "svg": {"viewBox", "width", "height", "preserveAspectRatio", "xmlns", "focusable"},
     "g": _SVG_SHAPE | {"font-size", "font-weight", "text-anchor", "transform"},

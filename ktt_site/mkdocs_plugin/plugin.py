@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ktt_site.bulletin.enrich import editor_pages
 from ktt_site.bulletin.feeds import RenderedSite, write_feeds
 from ktt_site.dates import build_date
+from ktt_site.embeds import embed_videos
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.markdown_pages import page_markdown
 from ktt_site.mkdocs_plugin import preview
@@ -205,7 +206,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.search.add(
                 PageToIndex(src_uri, theme_title(page, config.site_name), html, classify(self.site, src_uri))
             )
-        return html
+        return embed_videos(html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's body now exists: the index can be written while MkDocs renders templates.
