@@ -19,8 +19,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ktt_site.bulletin.enrich import editor_pages
 from ktt_site.bulletin.feeds import RenderedSite, write_feeds
+from ktt_site.csp import with_policy
 from ktt_site.dates import build_date
-from ktt_site.embeds import embed_videos
+from ktt_site.embeds import embed_videos, has_video
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.markdown_pages import page_markdown
 from ktt_site.mkdocs_plugin import preview
@@ -240,8 +241,19 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
-        return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        if self.serving:
+            # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
+            # No policy: the live-reload script the server adds is inline, different every time.
+            return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        content = page.content or ""
+        theme_html = output.replace(content, "", 1) if content else output
+        return with_policy(output, theme_html, video=has_video(content))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) carry the policy too; sitemaps are not HTML.
+        if self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, output_content)
 
     # Last of every plugin's post-build step: the site is published only once all are done.
     @event_priority(-100)
