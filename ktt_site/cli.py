@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="tạo tệp dữ liệu mới từ mẫu có chú thích")
     new.add_argument("what", choices=["cooperative"], help="loại hồ sơ: cooperative (HTX, THT, liên hiệp HTX)")
     new.add_argument("name", help='tên đầy đủ, ví dụ "Hợp tác xã Đồng Tâm"')
-    new.add_argument("--commune", required=True, help="mã xã/phường/thị trấn trong localities.yaml, ví dụ xa-thanh-tan")
+    new.add_argument(
+        "--commune", required=True, help="mã xã, phường hiện nay trong localities/2025.yaml, ví dụ phuong-binh-minh"
+    )
     new.add_argument("--kind", choices=["htx", "tht", "lien-hiep"], help="loại (mặc định: đoán từ tên)")
     new.set_defaults(run=_new)
     schema = commands.add_parser(

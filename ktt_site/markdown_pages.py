@@ -11,6 +11,7 @@ from ktt_site.bulletin.enrich import enrich_markdown
 from ktt_site.bulletin.load import is_issue_page
 from ktt_site.bulletin.model import PageTemplate
 from ktt_site.bulletin.shortcodes import LATEST_ISSUE
+from ktt_site.embeds import VIDEO
 from ktt_site.errors import ProblemLog
 from ktt_site.invisible import visible
 from ktt_site.legal.shortcodes import VAN_BAN
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from ktt_site.site import SiteData
 
 #: Every shortcode editors can use, by name.
-SHORTCODES: dict[str, Shortcode] = {code.name: code for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO)}
+SHORTCODES: dict[str, Shortcode] = {
+    code.name: code for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO, VIDEO)
+}
 
 #: Generated sections; an editor's page at one of these paths would collide with them.
 GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu", "huong-dan")

@@ -30,6 +30,10 @@ class KnownIds:
     """Every id the project's files define, valid records or not."""
 
     communes: IdSet = None
+    """Units of the set in force on the site's date, and of sets to come (a profile may name
+    today's unit on a site dated before it existed)."""
+    communes_2018: IdSet = None
+    districts_2018: IdSet = None
     organizations: IdSet = None
     legal: IdSet = None
     cooperatives: IdSet = None
@@ -67,14 +71,6 @@ def listed_ids(entries: Any) -> IdSet:
     return frozenset(str(i) for i in ids) if all(is_slug(i) for i in ids) else None
 
 
-def nested_ids(entries: Any, key: str) -> IdSet:
-    """``listed_ids`` of the list under ``key`` of each entry (the communes of each district)."""
-    if not isinstance(entries, list) or not entries:
-        return None
-    found = [listed_ids(entry.get(key)) if isinstance(entry, dict) else None for entry in entries]
-    return frozenset(i for ids in found if ids for i in ids) if None not in found else None
-
-
 @dataclass(frozen=True)
 class RefersTo:
     """A validator: the id must name a record of ``kind`` (a :class:`KnownIds` field)."""
@@ -93,6 +89,8 @@ class RefersTo:
 
 
 CommuneId = Annotated[Slug, AfterValidator(RefersTo("communes", "xã/phường/thị trấn"))]
+Commune2018Id = Annotated[Slug, AfterValidator(RefersTo("communes_2018", "xã/phường/thị trấn năm 2018"))]
+District2018Id = Annotated[Slug, AfterValidator(RefersTo("districts_2018", "huyện năm 2018"))]
 OrganizationId = Annotated[Slug, AfterValidator(RefersTo("organizations", "tổ chức"))]
 LegalId = Annotated[Slug, AfterValidator(RefersTo("legal", "văn bản"))]
 LegalBasisId = Annotated[Slug, AfterValidator(RefersTo("legal", "văn bản pháp lý"))]

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ktt_site.dates import build_date
 from ktt_site.errors import ProblemLog
 from ktt_site.localities import load_localities
 from ktt_site.schema import modeline, schema_path, write_schemas
@@ -49,20 +50,21 @@ def guess_kind(name: str) -> str:
 
 def _commune_label(paths: ProjectPaths, commune_id: str) -> str:
     log = ProblemLog(paths.root)
-    localities, _ = load_localities(paths.data_dir, log)
+    localities = load_localities(paths.data_dir, log, today=build_date())
     if localities is None:
         problems = "; ".join(str(p) for p in log.problems) or "không đọc được"
         raise ScaffoldError(f"không đọc được danh sách xã ({problems})")
-    index = localities.commune_index()
+    index = localities.today.commune_index()
     if commune_id in index:
         district, commune = index[commune_id]
-        return f"{commune.name}, {district.name}"
+        return f"{commune.name}, {district.name}" if district else commune.name
     # Editors often type the commune's name instead of its id: offer the ids that match.
     by_name = [cid for cid, (_, c) in index.items() if fold(c.name).endswith(fold(commune_id).replace("-", " "))]
     close = by_name or difflib.get_close_matches(commune_id, list(index), n=3)
     hint = f"; có phải ý bạn là: {', '.join(close)}?" if close else ""
     raise ScaffoldError(
-        f"không có xã/phường/thị trấn mang mã '{commune_id}' trong {paths.data_dir.name}/localities.yaml{hint}"
+        f"không có xã/phường/thị trấn mang mã '{commune_id}' trong "
+        f"{paths.data_dir.name}/localities/{localities.today.id}.yaml{hint}"
     )
 
 
@@ -97,9 +99,12 @@ def skeleton(
 name: {quoted}
 kind: {kind}  # htx (hợp tác xã), tht (tổ hợp tác) hoặc lien-hiep (liên hiệp HTX)
 founded:  # ngày thành lập: 2018-03-15, hoặc 2018-03 nếu chỉ biết tháng
-commune: {commune_id}  # {commune_label}
-status: active  # active (đang hoạt động) hoặc dissolved (đã giải thể, thêm dissolved: NGÀY)
-legal_basis: {legal_basis}  # {basis_comment}
+commune: {commune_id}  # {commune_label} (xã, phường hiện nay)
+
+# --- Chỉ ghi khi có nguồn (để trống thì trang ghi "Chưa rõ") ---
+# commune_2018: xa-thanh-tan  # xã năm 2018, trong models_data/localities/2018.yaml
+# status: active  # active (đang hoạt động) hoặc dissolved (đã giải thể, thêm dissolved: NGÀY)
+# legal_basis: {legal_basis}  # {basis_comment}
 
 # --- Tùy chọn ---
 # summary: Một câu giới thiệu (tối đa 300 ký tự), hiện trong danh bạ.

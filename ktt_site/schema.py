@@ -27,12 +27,12 @@ from ktt_site.cooperatives.exemplary import ExemplaryCriteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.dates import PartialDate
 from ktt_site.legal.model import LegalDocument
-from ktt_site.localities import FILE_NAME as LOCALITIES_FILE
-from ktt_site.localities import Localities
+from ktt_site.localities import FOLDER as LOCALITIES_FOLDER
+from ktt_site.localities import FORMER_SET, LocalitySet
 from ktt_site.organizations import FILE_NAME as ORGANIZATIONS_FILE
 from ktt_site.organizations import Organization
 from ktt_site.plans.model import Plan, ProgressFile
-from ktt_site.references import listed_ids, nested_ids, record_ids
+from ktt_site.references import listed_ids, record_ids
 from ktt_site.sources import YamlSourceError, parse_yaml
 
 DEFAULT_DIR = "schemas"
@@ -44,6 +44,9 @@ class Ids:
     """Ids that exist in a project, by what they name (empty when a file cannot be read)."""
 
     communes: list[str]
+    """Today's communes (the newest set of units)."""
+    communes_2018: list[str]
+    districts_2018: list[str]
     organizations: list[str]
     legal: list[str]
     cooperatives: list[str]
@@ -107,6 +110,10 @@ def _items(node: dict[str, Any]) -> dict[str, Any]:
 def _restrict_cooperative(schema: dict[str, Any], ids: Ids) -> None:
     props = schema["properties"]
     _enum(props["commune"], ids.communes)
+    # At least one place (the model says so in Vietnamese; here the editor's YAML tool sees it).
+    schema["anyOf"] = [{"required": [name]} for name in ("commune", "commune_2018", "district_2018")]
+    _enum(props["commune_2018"], ids.communes_2018)
+    _enum(props["district_2018"], ids.districts_2018)
     _enum(props["legal_basis"], ids.legal)
     _enum(_items(props["founded_by"]), ids.organizations)
     _enum(_items(schema["$defs"]["Recognition"]["properties"]["criteria"]), ids.criteria)
@@ -145,7 +152,9 @@ KINDS: tuple[SchemaKind, ...] = (
         f"models_data/{ORGANIZATIONS_FILE}",
         list[Organization],
     ),
-    SchemaKind("localities", "Danh sách huyện, xã", f"models_data/{LOCALITIES_FILE}", Localities),
+    SchemaKind(
+        "localities", "Danh sách đơn vị hành chính", f"models_data/{LOCALITIES_FOLDER}/<năm>.yaml", LocalitySet, True
+    ),
     SchemaKind(
         "cooperative",
         "Hồ sơ hợp tác xã, tổ hợp tác",
@@ -241,10 +250,29 @@ def _under(data: Any, key: str) -> Any:
     return data.get(key) if isinstance(data, dict) else None
 
 
+def _districts(locality_set: Any) -> list[dict[str, Any]]:
+    found = locality_set.get("districts") if isinstance(locality_set, dict) else None
+    return [d for d in found or [] if isinstance(d, dict)]
+
+
+def _commune_ids(locality_set: Any) -> list[str]:
+    """Ids of a set's communes, under its districts or directly under it."""
+    if not isinstance(locality_set, dict):
+        return []
+    communes = [c for d in _districts(locality_set) for c in d.get("communes") or []]
+    communes += locality_set.get("communes") or []
+    return [str(c["id"]) for c in communes if isinstance(c, dict) and "id" in c]
+
+
 def project_ids(data_dir: Path) -> Ids:
     """Ids as the data folder has them now, read leniently: a broken file only means no enum."""
+    sets = sorted((data_dir / LOCALITIES_FOLDER).glob("*.yaml"))
+    former = _yaml(data_dir / LOCALITIES_FOLDER / f"{FORMER_SET}.yaml")
+    newest = _yaml(sets[-1]) if sets else None
     return Ids(
-        communes=sorted(nested_ids(_under(_yaml(data_dir / LOCALITIES_FILE), "districts"), "communes") or ()),
+        communes=_commune_ids(newest),
+        communes_2018=_commune_ids(former),
+        districts_2018=[str(d["id"]) for d in _districts(former) if "id" in d],
         organizations=sorted(listed_ids(_yaml(data_dir / ORGANIZATIONS_FILE)) or ()),
         legal=sorted(record_ids(data_dir / "legal")),
         cooperatives=sorted(record_ids(data_dir / "cooperatives")),

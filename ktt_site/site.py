@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
+from ktt_site.content_files import check_content_files
 from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
@@ -24,13 +25,13 @@ from ktt_site.errors import ProblemLog
 from ktt_site.file_names import check_file_names
 from ktt_site.legal.checks import check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
-from ktt_site.localities import Commune, District, Localities, load_localities
+from ktt_site.localities import FORMER_SET, Localities, LocalitySet, Location, load_localities
 from ktt_site.markdown_pages import check_markdown_pages
 from ktt_site.organizations import Organization, load_organizations
 from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
-from ktt_site.references import KnownIds, record_ids
+from ktt_site.references import IdSet, KnownIds, record_ids
 from ktt_site.validation import Record, field_path, load_record_folder
 
 #: Records that each stand for one thing and must not be written twice.
@@ -44,6 +45,8 @@ class ProjectPaths:
     root: Path
     data_dir: Path
     docs_dir: Path
+    theme_files: tuple[str, ...] = ()
+    """Files under ``docs_dir`` that mkdocs.yml names as the theme's (a folder ends with ``/``)."""
 
 
 @dataclass
@@ -61,13 +64,14 @@ class SiteData:
     bulletin: list[BulletinIssue]
     known: KnownIds = field(default_factory=KnownIds)
     """Every id the files define, those of files with mistakes of their own included."""
-    communes: dict[str, tuple[District, Commune]] = field(default_factory=dict)
+    locations: dict[str, Location] = field(default_factory=dict)
+    """Where each cooperative is, by its id (today's unit, and its 2018 commune or district)."""
     exemplary_criteria: ExemplaryCriteria | None = None
     plan_progress: dict[str, PlanProgress] = field(default_factory=dict)
     """Each plan's targets evaluated as of ``as_of`` (computed once, after validation)."""
 
     def __post_init__(self) -> None:
-        self.communes = self.localities.commune_index()
+        self.locations = {c.id: self.localities.location_of(c) for c in self.cooperatives.values()}
 
     @property
     def articles(self) -> list[Article]:
@@ -89,11 +93,8 @@ class SiteData:
         """Drafts and scheduled articles by their source path (shown by the live preview only)."""
         return {article.src_uri: article for issue in self.bulletin for article in issue.unpublished}
 
-    def district_of(self, cooperative: Cooperative) -> District:
-        return self.communes[cooperative.commune][0]
-
-    def commune_of(self, cooperative: Cooperative) -> Commune:
-        return self.communes[cooperative.commune][1]
+    def location(self, cooperative: Cooperative) -> Location:
+        return self.locations[cooperative.id]
 
 
 def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
@@ -114,14 +115,19 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
                 "hãy chép tệp hoặc thư mục vào đây thay cho liên kết",
             )
     log.raise_if_any()
+    check_content_files(paths.docs_dir, log, paths.theme_files)
     for folder in (data_dir, paths.docs_dir):
         check_file_names(folder, log)
     # Ids first, from whatever reads, so each file's references are checked as it is validated
     # and a file with mistakes of its own still counts as there.
     organizations, organization_ids = load_organizations(data_dir, log)
-    localities, commune_ids = load_localities(data_dir, log)
+    problems = len(log.problems)
+    localities = load_localities(data_dir, log, today=as_of)
+    communes, communes_2018, districts_2018 = place_ids(localities if len(log.problems) == problems else None)
     known = KnownIds(
-        communes=commune_ids,
+        communes=communes,
+        communes_2018=communes_2018,
+        districts_2018=districts_2018,
         organizations=organization_ids,
         legal=record_ids(data_dir / "legal"),
         cooperatives=record_ids(data_dir / "cooperatives"),
@@ -142,10 +148,22 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     bulletin = load_bulletin(paths.docs_dir, log, known)
     # Against the day of the build, not as_of (the date progress is computed for).
     hold_back_future_articles(bulletin, build_date())
-    # With the localities file unreadable (reported already), the other checks still run.
-    localities = localities or Localities.model_construct(as_of=as_of, districts=[])
-    site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin, known)
+    site = SiteData(
+        paths,
+        as_of,
+        organizations,
+        localities or _no_places(as_of),
+        cooperatives,
+        legal,
+        plans,
+        progress,
+        bulletin,
+        known,
+    )
     site.exemplary_criteria = exemplary_criteria
+    if known.communes is not None:
+        for coop in cooperatives.values():
+            check_place(site.localities, coop, log)
     check_images(site, log)
     check_duplicates(site, log)
     check_replacement_cycles(site.legal, log)
@@ -162,6 +180,55 @@ def symbolic_links(folder: Path) -> list[Path]:
     for directory, folders, files in os.walk(folder):
         found += [Path(directory, name) for name in folders + files if Path(directory, name).is_symlink()]
     return sorted(found)
+
+
+def place_ids(localities: Localities | None) -> tuple[IdSet, IdSet, IdSet]:
+    """The units a profile may name in ``commune``, ``commune_2018`` and ``district_2018``; None
+    for each where the places could not all be read."""
+    if localities is None:
+        return None, None, None
+    # Today's unit of a site built as of a day before that unit existed is not an error.
+    sets = [s for s in localities.sets if s.as_of >= localities.today.as_of]
+    former = localities.former
+    return (
+        frozenset(c.id for s in sets for c in s.all_communes),
+        frozenset(former.commune_index()) if former else frozenset(),
+        frozenset(d.id for d in former.districts) if former else frozenset(),
+    )
+
+
+def _no_places(as_of: dt.date) -> Localities:
+    """Where the places could not be read (reported already): the other checks still run."""
+    empty = LocalitySet.model_construct(id=FORMER_SET, as_of=as_of, districts=[], communes=[])
+    return Localities([empty], empty)
+
+
+def check_place(localities: Localities, coop: Cooperative, log: ProblemLog) -> None:
+    """The units a profile names agree with each other (each exists: see ``references``)."""
+    today = localities.today.commune_index()
+    former = localities.former
+    former_communes = former.commune_index() if former else {}
+    former_districts = {d.id: d for d in former.districts} if former else {}
+    if coop.commune in today and coop.commune_2018 in former_communes and localities.today is not former:
+        successors = [unit.id for unit, _ in localities.successors(coop.commune_2018 or "")]
+        if coop.commune not in successors:
+            old = former_communes[coop.commune_2018 or ""][1].name
+            went = ", ".join(unit.name for unit, _ in localities.successors(coop.commune_2018 or ""))
+            log.add(
+                coop.origin.path,
+                coop.origin.line("commune"),
+                "commune",
+                f"{today[coop.commune][1].name} không được lập từ {old} (commune_2018); {old} nay thuộc {went}",
+            )
+    if coop.district_2018 in former_districts and coop.commune_2018 in former_communes:
+        district = former_communes[coop.commune_2018 or ""][0]
+        if district is not None and district.id != coop.district_2018:
+            log.add(
+                coop.origin.path,
+                coop.origin.line("district_2018"),
+                "district_2018",
+                f"xã năm 2018 ({coop.commune_2018}) thuộc {district.name}, không thuộc huyện '{coop.district_2018}'",
+            )
 
 
 def check_images(site: SiteData, log: ProblemLog) -> None:

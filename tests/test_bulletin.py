@@ -3,7 +3,7 @@ details and cards, previous/next, categories, yearly archive, the home page, dra
 
 from __future__ import annotations
 
-from bulletin_support import TRICKY_TITLE, cls, content, parse, text, write_bulletin
+from bulletin_support import TRICKY_TITLE, cls, content, parse, png_bytes, text, write_bulletin
 
 
 def _links(element, selector: str = ".//a") -> list[tuple[str, str]]:
@@ -24,7 +24,7 @@ def test_bulletin_home_lists_issues_newest_first_with_number_date_cover_and_titl
 
 def test_issue_cover_is_shown_on_the_list_and_the_issue_page(project):
     write_bulletin(project)
-    project.write("content/images/ban-tin/bia.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    project.write("content/images/ban-tin/bia.png", png_bytes())
     project.write(
         "content/ban-tin/2019-so-03/index.md",
         "---\nissue: 3\ndate: 2019-01-10\ntitle: Số ba\ncover: images/ban-tin/bia.png\n---\n",

@@ -30,8 +30,9 @@ def test_json_and_csv_round_trip_with_diacritics(profiles_site):
     assert list(records) == sorted(records)  # stable order, whatever the file system gives
     coop = records["hop-tac-xa-dong-thuan"]
     assert coop["name"] == "Hợp tác xã Đồng Thuận"
-    assert coop["commune"] == {"id": "phuong-1", "name": "Phường 1"}
-    assert coop["district"] == {"id": "tp-b", "name": "Thành phố B"}
+    # A site of 2018 only: today's unit is the 2018 one.
+    assert coop["commune"] == coop["commune_2018"] == {"id": "phuong-1", "code": None, "name": "Phường 1"}
+    assert coop["district_2018"] == {"id": "tp-b", "code": None, "name": "Thành phố B"}
     assert coop["founded"] == "2005-09"
     assert coop["founded_by"] == [
         {"id": "lien-minh-htx", "name": "Liên minh Hợp tác xã tỉnh"},
@@ -52,7 +53,7 @@ def test_json_and_csv_round_trip_with_diacritics(profiles_site):
     assert list(rows) == sorted(rows)
     row = rows["hop-tac-xa-dong-thuan"]
     assert row["name"] == "Hợp tác xã Đồng Thuận"
-    assert (row["commune"], row["district"]) == ("Phường 1", "Thành phố B")
+    assert (row["commune"], row["commune_2018"], row["district_2018"]) == ("Phường 1", "Phường 1", "Thành phố B")
     assert row["founded_by"] == "Liên minh Hợp tác xã tỉnh; Hội Nông dân tỉnh"
     assert (row["members_year"], row["members"]) == ("2018", "60")
     assert (row["avg_income_year"], row["avg_income"]) == ("2018", "45500000")
@@ -109,7 +110,7 @@ def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project, profil
     assert [
         "Liên hiệp Hợp tác xã Đồng Tâm Mới",
         "Liên hiệp HTX",
-        "Huyện Đồng A",
+        "Thị trấn A, Huyện Đồng A",
         "Liên hiệp của bốn hợp tác xã trong huyện.",
     ] in table_rows(table(directory, "directory"))
     assert "Hiện có 4 hồ sơ" in text(directory)

@@ -25,7 +25,7 @@ FOUNDED = (
     "founded: ngày '2018-02-30' không hợp lệ; viết NĂM-THÁNG-NGÀY (2005-09-14), hoặc NĂM-THÁNG "
     "(2005-09) nếu chỉ biết tháng, hoặc chỉ NĂM (2005)"
 )
-STATUS = "status: giá trị 'hoat-dong' không hợp lệ; chỉ chấp nhận: 'active', 'dissolved'"
+STATUS = "status: giá trị 'hoat-dong' không hợp lệ; chỉ chấp nhận: 'active', 'dissolved', 'unknown'"
 YML = "tệp không có đuôi .yaml nên không được đọc (đổi đuôi .yml thành .yaml)"
 
 

@@ -86,11 +86,11 @@ def test_a_list_file_with_mistakes_still_defines_its_ids(project):
 def test_an_unreadable_list_file_hides_no_other_problem(project):
     """Where the communes cannot be read at all, no commune is called unknown (that would be one
     mistake reported many times), and every other file is still checked."""
-    project.write("models_data/localities.yaml", "as_of: 2018-01-01\ndistricts: [không đóng\n")
+    project.write("models_data/localities/2018.yaml", "as_of: 2018-01-01\ndistricts: [không đóng\n")
     project.write(COOP_B, COOP.format(name="HTX B", kind="htx", commune="xa-dong-tam", basis="luat-khong-co"))
     result = project.check_in_process()
     assert "Dữ liệu có 2 lỗi" in result.stderr, result.stderr
-    assert "models_data/localities.yaml:2: cú pháp YAML sai" in result.stderr
+    assert "models_data/localities/2018.yaml:2: cú pháp YAML sai" in result.stderr
     assert f"{COOP_B}:6: legal_basis: không có văn bản pháp lý mang mã 'luat-khong-co'" in result.stderr
 
 

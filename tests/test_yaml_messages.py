@@ -98,7 +98,7 @@ def test_yaml_1_1_surprises_stay_as_typed_where_text_is_meant(project):
         + "founded_by: [hoi-nong-dan]\nsectors: [off, 1e3]\ncontact:\n  phone: 0276372145\n"
         "products:\n  - name: 2018-05-01\n    ocop_stars: 3\nmembers:\n  2018: 012\nillustrative: yes\n",
     )
-    locations = project.path("models_data/localities.yaml")
+    locations = project.path("models_data/localities/2018.yaml")
     locations.write_text(
         locations.read_text(encoding="utf-8").replace("{id: xa-dong-tam,", "{id: xa-dong-tam, code: 07300,"),
         encoding="utf-8",
@@ -117,7 +117,7 @@ def test_yaml_1_1_surprises_stay_as_typed_where_text_is_meant(project):
     assert coop.founded.first_day == dt.date(2018, 3, 15)
     assert coop.members == {2018: 12}  # a number where a number is meant, decimal as typed
     assert coop.illustrative is True
-    assert site.communes["xa-dong-tam"][1].code == "07300"
+    assert site.localities.today.commune_index()["xa-dong-tam"][1].code == "07300"
     (bai,) = site.articles
     assert bai.meta.title == "2018-05-01" and bai.meta.categories == ["no"]
     assert bai.meta.date == dt.date(2018, 5, 1)  # a date where a date is meant, unpadded as YAML 1.1 took it

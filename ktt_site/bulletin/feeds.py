@@ -89,18 +89,30 @@ def _enclosure(rendered: RenderedSite, path: str) -> Enclosure:
     return Enclosure(absolute_url(rendered.settings.site_url, path), source.stat().st_size, mime_type)
 
 
+def illustrative_note(article: Article) -> str:
+    """The sentence that tells a subscriber an item is example content ("" for a real one)."""
+    if article.meta.illustrative:
+        return "Bài minh họa: sự kiện trong bài không phải tin thật."
+    if article.issue is not None and article.issue.meta.illustrative:
+        return "Bài thuộc một số bản tin minh họa: số bản tin và ngày đăng là minh họa."
+    return ""
+
+
 def feed_item(rendered: RenderedSite, article: Article) -> FeedItem:
     site_url = rendered.settings.site_url
     url = absolute_url(site_url, article.src_uri)
     content = feed_content(rendered.page_html.get(article.src_uri, ""), url)
     meta = article.meta
+    note = illustrative_note(article)
+    summary = meta.summary or first_paragraph(content)
     return FeedItem(
         # The article's permanent address: it never changes while the file keeps its path.
         id=url,
         url=url,
-        title=meta.title,
+        # A subscriber may never see the page: the title and the summary's first line say it.
+        title=f"{meta.title} (minh họa)" if note and "minh họa" not in meta.title.lower() else meta.title,
         content_html=content,
-        summary=meta.summary or first_paragraph(content),
+        summary=f"{note} {summary}" if note else summary,
         authors=list(meta.authors) or [DEFAULT_AUTHOR],
         categories=[(name, absolute_url(site_url, category_page(name))) for name in meta.categories],
         published=at_noon(meta.date),

@@ -5,15 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, NonNegativeInt, field_validator, model_validator
+from pydantic import Field, NonNegativeInt, ValidationInfo, field_validator, model_validator
 
 from ktt_site.dates import Date, FlexibleDate
-from ktt_site.references import CommuneId, CriterionId, LegalBasisId, OrganizationId
+from ktt_site.references import (
+    Commune2018Id,
+    CommuneId,
+    CriterionId,
+    District2018Id,
+    LegalBasisId,
+    OrganizationId,
+)
 from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Sector, Slug, WebAddress
 
 KINDS = {"htx": "Hợp tác xã", "tht": "Tổ hợp tác", "lien-hiep": "Liên hiệp hợp tác xã"}
 KIND_SHORT = {"htx": "HTX", "tht": "THT", "lien-hiep": "Liên hiệp HTX"}
-STATUSES = {"active": "Đang hoạt động", "dissolved": "Đã giải thể"}
+STATUSES = {"active": "Đang hoạt động", "dissolved": "Đã giải thể", "unknown": "Chưa rõ"}
 RELATIONS = {
     "buys": "Bao tiêu, thu mua sản phẩm",
     "supplies": "Cung ứng đầu vào",
@@ -83,12 +90,34 @@ class Cooperative(Record):
         default=False,
         description="true nếu nguồn không nêu ngày thành lập mà chỉ cho biết HTX đã hoạt động vào thời điểm ghi ở founded.",
     )
-    commune: CommuneId = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
-    status: Literal["active", "dissolved"] = Field(
-        description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể)."
+    commune_2018: Commune2018Id | None = Field(
+        default=None, description="Mã xã, phường, thị trấn năm 2018 (trong localities/2018.yaml), nếu nguồn nêu."
+    )
+    district_2018: District2018Id | None = Field(
+        default=None,
+        description="Mã huyện năm 2018 (trong localities/2018.yaml), khi nguồn chỉ nêu huyện mà không nêu xã.",
+    )
+    # After the 2018 fields: its check sees them, and runs even when other fields are wrong.
+    commune: CommuneId | None = Field(
+        default=None,
+        validate_default=True,
+        description=(
+            "Mã xã, phường hiện nay (trong localities/2025.yaml). Để trống nếu chỉ biết xã năm 2018 "
+            "(commune_2018) và xã đó nhập nguyên vào một xã, phường mới: trang tự suy ra."
+        ),
+    )
+    status: Literal["active", "dissolved", "unknown"] = Field(
+        default="unknown",
+        description=(
+            "Tình trạng: active (đang hoạt động), dissolved (đã giải thể) hoặc unknown (chưa rõ: "
+            "khi không có nguồn nào cho biết; để trống cũng là chưa rõ)."
+        ),
     )
     dissolved: Date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
-    legal_basis: LegalBasisId = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
+    legal_basis: LegalBasisId | None = Field(
+        default=None,
+        description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2023'; để trống khi nguồn không nêu.",
+    )
     founded_by: list[OrganizationId] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
     sectors: list[Sector] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
     members: YearFigures = Field(default_factory=dict, description="Số thành viên theo năm, ví dụ 2018: 60.")
@@ -117,6 +146,16 @@ class Cooperative(Record):
     def _id_is_free(cls, value: str) -> str:
         if value in RESERVED_IDS:
             raise ValueError(f"mã '{value}' trùng địa chỉ một trang tự sinh của mục Hợp tác xã; hãy đổi tên tệp")
+        return value
+
+    @field_validator("commune")
+    @classmethod
+    def _has_a_place(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and not (info.data.get("commune_2018") or info.data.get("district_2018")):
+            raise ValueError(
+                "thiếu nơi hoạt động: ghi commune (xã, phường hiện nay), hoặc commune_2018 (xã năm 2018), "
+                "hoặc district_2018 (huyện năm 2018, khi nguồn chỉ nêu huyện)"
+            )
         return value
 
     @field_validator("founded", mode="before")
@@ -172,8 +211,9 @@ class Cooperative(Record):
         return [p for p in self.products if p.ocop_stars]
 
     def active_on(self, day: dt.date) -> bool:
-        """Founded (for certain) by ``day`` and not dissolved by then."""
-        if self.founded.last_day > day:
+        """Founded (for certain) by ``day`` and not dissolved by then; never when no source says
+        whether it is active (status ``unknown``)."""
+        if self.founded.last_day > day or self.status == "unknown":
             return False
         return not (self.status == "dissolved" and (self.dissolved is None or self.dissolved <= day))
 

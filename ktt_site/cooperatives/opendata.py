@@ -17,6 +17,7 @@ from ktt_site.rendering import Output
 from ktt_site.urls import absolute_url
 
 if TYPE_CHECKING:
+    from ktt_site.localities import Commune, District
     from ktt_site.rendering import BuildSettings
 
 JSON_FILE = "du-lieu/hop-tac-xa.json"
@@ -33,9 +34,14 @@ CSV_COLUMNS = (
     "founded_at_latest",
     "dissolved",
     "commune_id",
+    "commune_code",
     "commune",
-    "district_id",
-    "district",
+    "commune_2018_id",
+    "commune_2018_code",
+    "commune_2018",
+    "district_2018_id",
+    "district_2018_code",
+    "district_2018",
     "legal_basis_id",
     "legal_basis",
     "founded_by_ids",
@@ -68,6 +74,7 @@ def _by_year(figures: dict[int, int]) -> dict[str, int]:
 def record(profile: Profile, settings: BuildSettings) -> dict[str, Any]:
     """One profile as a JSON object: ids with the names readers know them by."""
     coop = profile.coop
+    where = profile.location
     return {
         "id": coop.id,
         "url": absolute_url(settings.site_url, profile.src_uri),
@@ -79,13 +86,15 @@ def record(profile: Profile, settings: BuildSettings) -> dict[str, Any]:
         "founded": coop.founded.isoformat(),
         "founded_at_latest": coop.founded_at_latest,
         "dissolved": coop.dissolved.isoformat() if coop.dissolved else None,
-        "commune": {"id": profile.commune.id, "name": profile.commune.name},
-        "district": {"id": profile.district.id, "name": profile.district.name},
-        "legal_basis": {
-            "id": profile.legal.id,
-            "number": profile.legal.number,
-            "title": profile.legal.title,
-        },
+        # Today's unit, and the 2018 ones (never joined on the code: new units reuse old codes).
+        "commune": _unit(where.today),
+        "commune_2018": _unit(where.commune_2018),
+        "district_2018": _unit(where.district_2018),
+        "legal_basis": (
+            {"id": profile.legal.id, "number": profile.legal.number, "title": profile.legal.title}
+            if profile.legal
+            else None
+        ),
         "founded_by": [{"id": org.id, "name": org.name} for org in profile.founders],
         "sectors": list(coop.sectors),
         "area_ha": coop.area_ha,
@@ -142,12 +151,11 @@ def csv_row(profile: Profile, settings: BuildSettings) -> dict[str, str]:
         "founded": coop.founded.isoformat(),
         "founded_at_latest": _flag(coop.founded_at_latest),
         "dissolved": coop.dissolved.isoformat() if coop.dissolved else "",
-        "commune_id": profile.commune.id,
-        "commune": profile.commune.name,
-        "district_id": profile.district.id,
-        "district": profile.district.name,
-        "legal_basis_id": profile.legal.id,
-        "legal_basis": f"{profile.legal.title} ({profile.legal.number})",
+        **_unit_cells("commune", profile.location.today),
+        **_unit_cells("commune_2018", profile.location.commune_2018),
+        **_unit_cells("district_2018", profile.location.district_2018),
+        "legal_basis_id": profile.legal.id if profile.legal else "",
+        "legal_basis": f"{profile.legal.title} ({profile.legal.number})" if profile.legal else "",
         "founded_by_ids": LIST_SEPARATOR.join(org.id for org in profile.founders),
         "founded_by": LIST_SEPARATOR.join(org.name for org in profile.founders),
         "sectors": LIST_SEPARATOR.join(coop.sectors),
@@ -165,6 +173,16 @@ def csv_row(profile: Profile, settings: BuildSettings) -> dict[str, str]:
         row[f"{name}_year"] = str(found[0]) if found else ""
         row[name] = str(found[1]) if found else ""
     return row
+
+
+def _unit(unit: Commune | District | None) -> dict[str, str | None] | None:
+    return None if unit is None else {"id": unit.id, "code": unit.code, "name": unit.name}
+
+
+def _unit_cells(prefix: str, unit: Commune | District | None) -> dict[str, str]:
+    if unit is None:
+        return {f"{prefix}_id": "", f"{prefix}_code": "", prefix: ""}
+    return {f"{prefix}_id": unit.id, f"{prefix}_code": unit.code or "", prefix: unit.name}
 
 
 def _flag(value: bool) -> str:

@@ -80,8 +80,8 @@ def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Fac
     kinds: dict[str, int] = {}
     for profile in profiles:
         kinds[profile.coop.kind_label] = kinds.get(profile.coop.kind_label, 0) + 1
-    rated = sum(len(items) for _, items in ocop_by_stars(profiles))
-    recognised = sum(1 for p in profiles if p.coop.exemplary)
+    rated_products = [item for _, items in ocop_by_stars(profiles) for item in items]
+    recognised = [p for p in profiles if p.coop.exemplary]
     return page(
         DIRECTORY,
         "cooperatives/directory.md.j2",
@@ -93,9 +93,14 @@ def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Fac
         profiles=profiles,
         kinds=kinds,
         facets=all_facets,
-        rated=rated,
-        recognised=recognised,
-        has_exemplary=site.exemplary_criteria is not None or recognised > 0,
+        # Counts that include example records say how many (where the reader meets the count).
+        illustrative_count=sum(1 for p in profiles if p.coop.illustrative),
+        rated=len(rated_products),
+        rated_illustrative=sum(1 for item in rated_products if item.profile.coop.illustrative),
+        recognised=len(recognised),
+        recognised_illustrative=sum(1 for p in recognised if p.coop.illustrative),
+        criteria_illustrative=bool(site.exemplary_criteria and site.exemplary_criteria.illustrative),
+        has_exemplary=site.exemplary_criteria is not None or bool(recognised),
         ocop_page=OCOP_PAGE,
         exemplary_page=EXEMPLARY_PAGE,
         json_file=opendata.JSON_FILE,

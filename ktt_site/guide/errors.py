@@ -9,7 +9,7 @@ COOP = "models_data/cooperatives/hop-tac-xa-rau-an-toan-vi-du.yaml"
 GOOD_COOP = """name: Hợp tác xã Rau an toàn Thạnh Tân
 kind: htx
 founded: 2018-03-15
-commune: xa-thanh-tan
+commune: phuong-binh-minh
 status: active
 legal_basis: luat-htx-2012
 """
@@ -111,10 +111,10 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
     CommonError(
         "Mã xã không có trong danh sách",
         COOP,
-        GOOD_COOP.replace("xa-thanh-tan", "xa-thanh-tann"),
-        f"{COOP}:4: commune: không có xã/phường/thị trấn mang mã 'xa-thanh-tann'",
+        GOOD_COOP.replace("phuong-binh-minh", "phuong-binh-minhh"),
+        f"{COOP}:4: commune: không có xã/phường/thị trấn mang mã 'phuong-binh-minhh'",
         "Mã trỏ tới một xã, văn bản, tổ chức hay HTX không có trong dữ liệu.",
-        "Tìm đúng mã trong models_data/localities.yaml (hoặc thư mục tương ứng) và chép lại.",
+        "Tìm đúng mã trong models_data/localities/ (xã, phường hiện nay: 2025.yaml; năm 2018: 2018.yaml) hoặc thư mục tương ứng, và chép lại.",
     ),
     CommonError(
         "Văn bản chưa có trong thư viện",
@@ -203,8 +203,8 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
     CommonError(
         "Ký tự vô hình",
         COOP,
-        GOOD_COOP.replace("commune: xa-thanh-tan", "commune: xa-thanh\u00a0tan"),
-        f"{COOP}:4: cột 18: có khoảng trắng không ngắt (U+00A0), một ký tự vô hình không được đăng",
+        GOOD_COOP.replace("commune: phuong-binh-minh", "commune: phuong-binh\u00a0minh"),
+        f"{COOP}:4: cột 21: có khoảng trắng không ngắt (U+00A0), một ký tự vô hình không được đăng",
         "Chữ chép từ Word hay trang web có thể mang theo ký tự không nhìn thấy (khoảng trắng không ngắt, "
         "khoảng trắng độ rộng 0, dấu gạch nối mềm); trong dữ liệu, chúng làm mã không khớp và hai tên trông "
         "giống nhau mà khác nhau. Thông báo ghi ký tự đó thành [U+00A0] để thấy được chỗ của nó.",
@@ -249,5 +249,31 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         "dữ liệu. Viết địa chỉ như trên trình duyệt (../../hop-tac-xa/<mã>/) hay theo tệp (<mã>.md) đều được.",
         'Sửa mã cho đúng tên tệp trong models_data/; để trích dẫn văn bản, dùng {{ van_ban("mã-văn-bản") }}.',
         other_files=(ISSUE_INDEX,),
+    ),
+    CommonError(
+        "Ảnh SVG chứa mã chạy",
+        "content/images/ban-tin/so-do.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n<script>alert("xin chào")</script>\n</svg>\n',
+        "content/images/ban-tin/so-do.svg:2: ảnh SVG có mã chạy (thẻ <script>)",
+        "Ảnh SVG là một tài liệu có thể chạy mã trên máy người đọc, hoặc tải thứ khác từ mạng. Trang chỉ "
+        "nhận ảnh SVG thuần: không script, không thuộc tính sự kiện (onload, onclick...), không <foreignObject>, "
+        "không liên kết hay ảnh trỏ ra ngoài.",
+        "Xuất lại ảnh từ phần mềm vẽ dưới dạng SVG thuần (Inkscape: «Plain SVG»), hoặc dùng ảnh PNG.",
+    ),
+    CommonError(
+        "Ảnh mang đuôi sai",
+        "content/images/ban-tin/rau.jpg",
+        b"\x89PNG\r\n\x1a\n",
+        "content/images/ban-tin/rau.jpg: tệp có đuôi .jpg nhưng là ảnh PNG; hãy đổi đuôi thành .png",
+        "Nội dung tệp không phải định dạng mà đuôi tên tệp ghi; trình duyệt có thể không hiện được ảnh.",
+        "Đổi đuôi tệp theo đúng định dạng (và sửa đường dẫn tới ảnh), hoặc xuất lại ảnh.",
+    ),
+    CommonError(
+        "Tệp HTML hay JavaScript trong content/",
+        "content/gioi-thieu/bang-gia.html",
+        "<table><tr><td>Rau</td><td>5.000 đồng</td></tr></table>\n",
+        "content/gioi-thieu/bang-gia.html: tệp .html (trang HTML) không được đặt trong content/",
+        "Mọi tệp trong content/ được đăng nguyên văn; một trang HTML hay tệp mã có thể chạy mã trên máy người đọc.",
+        "Viết nội dung thành trang Markdown (.md); bảng viết bằng cú pháp bảng của Markdown.",
     ),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,32 +20,44 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ktt_site.bulletin.enrich import editor_pages
 from ktt_site.bulletin.feeds import RenderedSite, write_feeds
+from ktt_site.content_files import theme_files
+from ktt_site.csp import with_policy
 from ktt_site.dates import build_date
+from ktt_site.embeds import embed_videos, has_video
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.markdown_pages import page_markdown
 from ktt_site.mkdocs_plugin import preview
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
 from ktt_site.outputs import build_outputs
 from ktt_site.preview import problems_markdown
-from ktt_site.publishing import PublishError, StagedSite
+from ktt_site.publishing import PublishError, StagedSite, write_failure, write_failure_message
 from ktt_site.rendering import BuildSettings
+from ktt_site.sanitize import clean_html
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify
 from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_image
 from ktt_site.site import ProjectPaths, SiteData, load_site
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
     from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 #: The engine's own logger ("mkdocs", or "properdocs" under ProperDocs): its warnings fail --strict.
 ENGINE_LOGGER = logging.getLogger(BasePlugin.__module__.split(".")[0])
+#: Where MkDocs logs the page it was building when an error stopped it.
+BUILD_LOGGER = logging.getLogger(f"{ENGINE_LOGGER.name}.commands.build")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+#: Front matter keys Material 9 prints as they are: in <title>, the header, the navigation
+#: (subtitle, status) and <meta name="author">.
+THEME_PRINTED_META = ("title", "subtitle", "status", "author")
 
 
 def theme_title(page: Page, site_name: str) -> str:
@@ -59,6 +72,14 @@ def theme_title(page: Page, site_name: str) -> str:
     else:
         return site_name
     return html.unescape(text).strip() or site_name
+
+
+def _plain_toc_titles(links: Iterable[AnchorLink]) -> None:
+    """Headings' text as the theme prints it in the table of contents, spelt as the cleaned page
+    spells it: generated headings write data's text as character references (rendering.text_html)."""
+    for link in links:
+        link.title = html.escape(html.unescape(link.title), quote=False)
+        _plain_toc_titles(link.children)
 
 
 class KttSitePlugin(BasePlugin[KttSiteConfig]):
@@ -77,7 +98,13 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.search: BackgroundIndexer | None = None
         self.default_image: SharedImage | None = None
         self.staged: StagedSite | None = None
+        self.output: StagedSite | None = None
         self.warnings = _WarningCount()
+        self.root = Path.cwd()
+        #: Under `mkdocs serve`: every page's output path, the theme's files, failures said.
+        self.page_destinations: list[str] = []
+        self.theme_state: tuple[tuple[str, int, int], ...] = ()
+        self.failures_shown: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -93,9 +120,13 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             raise PluginError("mkdocs.yml: site_url: cần địa chỉ gốc của trang (cho nguồn tin RSS, chia sẻ, sitemap)")
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls: ktt-site cần giá trị true")
-        root = Path(config.config_file_path).resolve().parent
+        root = self.root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve()
-        paths = ProjectPaths(root, root / self.config.data_dir, docs_dir)
+        self.failures_shown = set()
+        named = [str(entry) for entry in (*config.extra_javascript, *config.extra_templates)]
+        paths = ProjectPaths(
+            root, root / self.config.data_dir, docs_dir, theme_files(docs_dir, config.theme.custom_dir, named)
+        )
         try:
             self.site = load_site(paths, as_of=self.config.as_of or build_date())
         except DataValidationError as exc:
@@ -118,6 +149,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         )
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        self.output = StagedSite(Path(config.site_dir).resolve())
+        BUILD_LOGGER.addFilter(self._quiet_write_failure)
         if not self.serving and not self.dirty:  # a dirty build writes only some files: in place
             # Everything is written beside site/, which is replaced only by a whole build.
             self.staged = StagedSite(Path(config.site_dir).resolve())
@@ -137,7 +170,15 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         else:
             self._arrange_files(files, config)
             self.preview_pages = preview.generated_pages(files)
+        if self.serving:
+            self.page_destinations = [
+                f.dest_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            ]
         if self.serving and self.dirty:
+            theme = preview.folder_state(config.theme.custom_dir)
+            if theme != self.theme_state:  # an override changed: it may change any page
+                self.theme_state = theme
+                self.changed_pages.forget()
             changed = self.changed_pages.mark(files, self._reader_markdown)
             log.info(f"xem trước: {changed} trang cần dựng lại")
         return files
@@ -173,15 +214,20 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return page_markdown(self.site, file.src_uri, file.content_string, self.generated)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
-        # matter title is text from YAML, so it is escaped once, before any page is rendered.
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = escape(page.meta["title"])
+        # Themes print a title as HTML (MkDocs makes titles from headings that way), and
+        # Material prints these other keys unescaped too; front matter is text from YAML, so it
+        # is escaped once, before any page is rendered.
+        for key in THEME_PRINTED_META:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         if self.site is None:
             return problems_markdown(self.problems)
         return page_markdown(self.site, page.file.src_uri, markdown, self.generated)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Before anything reads the body: the theme, the search index and the feeds get it clean.
+        html = clean_html(html)
+        _plain_toc_titles(page.toc)
         self.page_html[page.file.src_uri] = html
         if self.search is not None:
             assert self.site is not None
@@ -189,13 +235,34 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.search.add(
                 PageToIndex(src_uri, theme_title(page, config.site_name), html, classify(self.site, src_uri))
             )
-        return html
+        return embed_videos(html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's body now exists: the index can be written while MkDocs renders templates.
         if self.search is not None:
             self.search.all_added()
+        if self.serving:  # a broken theme override shows on the page, and the preview goes on
+            preview.show_template_errors(env, self._template_failure)
         return env
+
+    def _template_failure(self, error: Exception) -> str:
+        """The page `mkdocs serve` shows where a theme template failed."""
+        message = preview.failure_text(error, self.root)
+        if message not in self.failures_shown:
+            self.failures_shown.add(message)
+            preview.report_failure(message)
+        self.changed_pages.forget()  # pages the fix does not touch were made with the error too
+        return preview.failure_page(message)
+
+    def _rebuild_failure(self, error: Exception) -> None:
+        """What `mkdocs serve` shows when a rebuild stopped: the error, on every page."""
+        message = preview.failure_text(error, self.root)
+        preview.report_failure(message)
+        log.debug("chi tiết lỗi khi dựng lại", exc_info=error)
+        if self.output is not None:
+            page = preview.failure_page(message)
+            preview.write_failure_pages(self.output.site_dir, self.page_destinations, page)
+        self.changed_pages.forget()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -223,8 +290,19 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
-        return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        if self.serving:
+            # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
+            # No policy: the live-reload script the server adds is inline, different every time.
+            return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        content = page.content or ""
+        theme_html = output.replace(content, "", 1) if content else output
+        return with_policy(output, theme_html, video=has_video(content))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) carry the policy too; sitemaps are not HTML.
+        if self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, output_content)
 
     # Last of every plugin's post-build step: the site is published only once all are done.
     @event_priority(-100)
@@ -248,8 +326,22 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         finally:
             self._clean_up()
 
+    # Last of every plugin's clean-up: raising here replaces MkDocs' traceback with one line.
+    @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
+        output, failure = self.output, write_failure(error, self._is_output)
         self._clean_up()
+        if output is not None and failure is not None:
+            # A full or read-only disk, met by MkDocs' writers or ours, mid-build.
+            raise PluginError(write_failure_message(output.site_dir, failure)) from None
+
+    def _is_output(self, path: object) -> bool:
+        return self.output is not None and self.output.holds(path)
+
+    def _quiet_write_failure(self, record: logging.LogRecord) -> bool:
+        """MkDocs logs in English the page it was writing when the disk failed; on_build_error
+        says it once, in Vietnamese. (A filter runs where the error is being handled.)"""
+        return record.levelno < logging.ERROR or write_failure(sys.exc_info()[1], self._is_output) is None
 
     def on_shutdown(self) -> None:
         self._clean_up()
@@ -263,9 +355,13 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.staged.discard()
             self.staged = None
         self.warnings.reset(strict=False)
+        BUILD_LOGGER.removeFilter(self._quiet_write_failure)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        if config.theme.custom_dir:  # the site's own overrides, which editors may touch too
+            server.watch(config.theme.custom_dir)
+        preview.keep_answering(server, self._rebuild_failure)
         return server
 
 

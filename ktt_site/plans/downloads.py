@@ -10,7 +10,20 @@ from typing import Any
 from ktt_site.plans.progress import PlanProgress, TargetProgress
 from ktt_site.urls import absolute_url
 
-CSV_COLUMNS = ["id", "title", "value", "target_min", "target_max", "unit", "status", "status_label", "as_of", "url"]
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "value",
+    "target_min",
+    "target_max",
+    "unit",
+    "status",
+    "status_label",
+    "as_of",
+    "complete",
+    "illustrative",
+    "url",
+]
 
 
 def _number(value: float | None) -> int | float | None:
@@ -38,6 +51,7 @@ def target_record(progress: TargetProgress, site_url: str) -> dict[str, Any]:
         "status": progress.status,
         "status_label": progress.status_label,
         "as_of": progress.as_of.isoformat(),
+        "complete": progress.complete,
         "illustrative": progress.illustrative,
         "url": absolute_url(site_url, f"tien-do/{progress.plan.id}/{progress.target.id}.md"),
     }
@@ -48,6 +62,14 @@ def progress_json(plan: PlanProgress, site_url: str) -> bytes:
     return (json.dumps(records, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def progress_csv(plan: PlanProgress, site_url: str) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows Vietnamese diacritics."""
     buffer = io.StringIO()
@@ -56,5 +78,5 @@ def progress_csv(plan: PlanProgress, site_url: str) -> bytes:
     for target in plan.targets:
         record = target_record(target, site_url)
         row = {**record, "target_min": record["target"].get("min"), "target_max": record["target"].get("max")}
-        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

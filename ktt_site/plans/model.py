@@ -122,6 +122,19 @@ class Target(Record):
     unit: PlainText = Field(description="Đơn vị, ví dụ 'THT', '%', 'lớp'.")
 
 
+class CompleteRecords(Record):
+    """A declaration that the records on file of some kinds are complete up to a date.
+
+    Without one, the directory is a showcase: a count can show that a target was met, never that
+    it was missed.
+    """
+
+    kinds: list[CooperativeKind] = Field(min_length=1, description="Loại hồ sơ đã đầy đủ (htx, tht, lien-hiep).")
+    as_of: Date = Field(description="Hồ sơ đầy đủ đến ngày này (ngày chốt của sổ đăng ký).")
+    description: PlainText = Field(description="Nguồn đầy đủ là gì, ví dụ 'Sổ đăng ký HTX của Sở Tài chính'.")
+    sources: list[WebAddress] = Field(min_length=1, description="Địa chỉ web công bố danh sách đầy đủ.")
+
+
 class Plan(Record):
     """A coordination plan."""
 
@@ -145,6 +158,14 @@ class Plan(Record):
         default=None, description="Ghi chú về bảng phân công (ví dụ: cách xếp việc vào từng mục)."
     )
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu cụ thể.")
+    complete_records: list[CompleteRecords] = Field(
+        default_factory=list,
+        description=(
+            "Khai báo hồ sơ HTX, THT trong danh bạ là đầy đủ (theo sổ đăng ký có nguồn). Không khai báo: "
+            "danh bạ chỉ là các hồ sơ giới thiệu, nên chỉ tiêu đếm số chỉ được ghi đạt khi đã đủ số, "
+            "không bao giờ bị ghi không đạt."
+        ),
+    )
     funding: list[PlainText] = Field(default_factory=list, description="Kinh phí thực hiện.")
     sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web nguồn của văn bản kế hoạch.")
 

@@ -42,6 +42,8 @@ def _common(site: SiteData, progress: PlanProgress) -> dict[str, Any]:
         "fmt": display,
         "labels": LABELS,
         "organizations": site.organizations,
+        # The units the plan was written for (the 2018 plan: the 2018 districts and communes).
+        "units": site.localities.in_force(progress.plan.period.start),
         "plan_uri": plan_uri(progress.plan),
         "overview_uri": overview_uri(progress.plan),
         "reports_uri": reports_uri(progress.plan),

@@ -158,8 +158,9 @@ def classify(site: SiteData, src_uri: str) -> dict[str, list[str]]:
     parts = src_uri.split("/")
     if folder == "hop-tac-xa" and len(parts) == 2:
         coop = site.cooperatives.get(parts[1].removesuffix(".md"))
-        if coop is not None and coop.commune in site.communes:
-            filters[DISTRICT] = [site.communes[coop.commune][0].name]
+        district = site.location(coop).district_2018 if coop is not None else None
+        if district is not None:  # the district of 2018: the merged province has none
+            filters[DISTRICT] = [district.name]
     elif folder == "ban-tin" and len(parts) == 3:
         for issue in site.bulletin:
             if issue.folder != parts[1]:
