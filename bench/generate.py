@@ -40,8 +40,10 @@ def copy_shipped_site(work: Path) -> Path:
 
 def _ids(work: Path) -> tuple[list[str], list[str], list[str]]:
     data = work / "models_data"
-    localities = yaml.safe_load((data / "localities.yaml").read_text(encoding="utf-8"))
-    communes = [c["id"] for d in localities["districts"] for c in d["communes"]]
+    # Today's units: those of the newest dated set (communes alone, or under districts).
+    newest = yaml.safe_load(sorted((data / "localities").glob("*.yaml"))[-1].read_text(encoding="utf-8"))
+    units = newest.get("communes") or [c for d in newest.get("districts") or [] for c in d["communes"]]
+    communes = [c["id"] for c in units]
     organizations = [
         o["id"] for o in yaml.safe_load((data / "organizations.yaml").read_text(encoding="utf-8"))
     ]
