@@ -47,16 +47,35 @@ PARTIAL_DATE_PATTERN = [
 ]
 WEB_PATTERN = ["^https?://", "Địa chỉ phải bắt đầu bằng https:// hoặc http://"]
 
-#: Fields the form leaves out, with why. (Model, field name) -> reason. Editing the file itself
-#: (or ``ktt-site new``) still reaches them, and ``ktt-site check`` validates them all.
+#: Fields the form leaves out, with why (shown to editors in the guide, hence Vietnamese).
+#: (Model, field name) -> reason. A text editor (or ``ktt-site new``) still reaches them, and
+#: ``ktt-site check`` validates them all.
 EXCLUDED: dict[tuple[type[BaseModel], str], str] = {
-    (Cooperative, "id"): "the file name is the id; Decap makes it from the name (slug)",
+    (Cooperative, "id"): "mã là tên tệp, biểu mẫu tự đặt theo tên HTX khi tạo hồ sơ mới",
     **{
-        (Cooperative, name): "a map year -> number; Decap has no widget for mappings with free keys"
+        (Cooperative, name): "bảng năm → số (ví dụ 2018: 60): Decap chưa có ô nhập kiểu này; sửa trong tệp YAML"
         for name in ("members", "avg_income", "capital", "revenue")
     },
-    (IssueMeta, "template"): "a theme template name: technical, not for editors' forms",
-    (ArticleMeta, "template"): "a theme template name: technical, not for editors' forms",
+    (IssueMeta, "template"): "mẫu trang của giao diện: phần kỹ thuật, không dành cho biên tập viên",
+    (ArticleMeta, "template"): "mẫu trang của giao diện: phần kỹ thuật, không dành cho biên tập viên",
+}
+
+#: Kinds of data file with no form, and why (shown in the guide). Schema kind name as in
+#: ``ktt_site/schema.py`` -> reason.
+NO_COLLECTION: dict[str, str] = {
+    "organizations": "tệp là một danh sách ngay từ dòng đầu; Decap chỉ sửa được tệp dạng «tên: giá trị»",
+    "localities": "danh sách đơn vị hành chính chép từ văn bản chính thức, không sửa tay",
+    "plan": "chỉ tiêu của kế hoạch gắn với cách tính tự động; ít khi thay đổi, người phát triển trang sửa",
+    "exemplary-criteria": "tiêu chí chép từ quyết định ban hành; ít khi thay đổi, người phát triển trang sửa",
+}
+
+#: Which model each collection edits (by collection name, or its prefix for per-folder ones).
+COLLECTION_MODELS: dict[str, type[BaseModel]] = {
+    "hop-tac-xa": Cooperative,
+    "van-ban": LegalDocument,
+    "so-ban-tin": IssueMeta,
+    "bai-": ArticleMeta,
+    "tien-do-": ProgressFile,
 }
 
 #: Allowed values shown with their Vietnamese names.
