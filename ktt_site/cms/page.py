@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ktt_site.cms.config import CMS_DIR, CmsSettings, config_yaml
+from ktt_site.cms.phrases import SCRIPT_NAME, phrases_script
 from ktt_site.rendering import Output, environment
 
 BUNDLE_PACKAGE = Path("node_modules", "decap-cms", "dist")
@@ -61,13 +62,16 @@ def bundle_files(folder: Path) -> list[BundleFile]:
 
 
 def cms_outputs(data_dir: Path, content_dir: Path, settings: CmsSettings, bundled: bool) -> list[Output]:
-    """``quan-tri/index.html`` and ``quan-tri/config.yml``."""
+    """``quan-tri/index.html``, ``quan-tri/config.yml`` and the Vietnamese phrases Decap lacks."""
     page = (
         environment()
         .get_template("cms/index.html.j2")
-        .render(bundled=bundled, script=MAIN_SCRIPT, csp=CONTENT_SECURITY_POLICY)
+        .render(bundled=bundled, scripts=[MAIN_SCRIPT, SCRIPT_NAME], csp=CONTENT_SECURITY_POLICY)
     )
-    return [
+    outputs = [
         Output(f"{CMS_DIR}/index.html", page.encode("utf-8")),
         Output(f"{CMS_DIR}/config.yml", config_yaml(data_dir, content_dir, settings).encode("utf-8")),
     ]
+    if bundled:
+        outputs.append(Output(f"{CMS_DIR}/{SCRIPT_NAME}", phrases_script().encode("utf-8")))
+    return outputs
