@@ -154,8 +154,23 @@ def test_cooperative_and_article_written_through_the_forms_pass_check_and_build(
         ),
         encoding="utf-8",
     )
+    # The same page with a CSP lacking 'unsafe-eval': why the real one has it.
+    admin_page = (site_dir / "quan-tri/index.html").read_text(encoding="utf-8")
+    assert "&#39;unsafe-eval&#39;" in admin_page
+    (site_dir / "quan-tri/khong-eval.html").write_text(
+        admin_page.replace(" &#39;unsafe-eval&#39;", ""), encoding="utf-8"
+    )
     errors: list[str] = []
     with serve(site_dir) as base, chromium() as browser:
+        strict = browser.new_page()
+        refused: list[str] = []
+        strict.on("console", lambda m: refused.append(m.text) if "unsafe-eval" in m.text else None)
+        strict.on("pageerror", lambda error: refused.append(str(error)) if "unsafe-eval" in str(error) else None)
+        strict.goto(base + "quan-tri/khong-eval.html")
+        strict.wait_for_timeout(3000)
+        assert refused and strict.get_by_role("button", name="Đăng nhập").count() == 0
+        strict.close()
+
         page = browser.new_page()
         page.set_default_timeout(WAIT_MS)
         page.on("pageerror", lambda error: errors.append(str(error)))
