@@ -31,8 +31,10 @@ from ktt_site.cooperatives.model import KINDS, RELATIONS, STATUSES, Cooperative,
 from ktt_site.dates import PartialDate
 from ktt_site.legal.model import TYPES, LegalDocument
 from ktt_site.localities import FOLDER as LOCALITIES_FOLDER
+from ktt_site.organizations import FILE_NAME as ORGANIZATIONS_FILE
 from ktt_site.plans.model import ProgressFile
 from ktt_site.schema import Ids, project_ids
+from ktt_site.text import fold
 from ktt_site.validation import _check_markdown, _check_slug, _check_web_address
 
 CMS_DIR = "quan-tri"
@@ -78,6 +80,14 @@ COLLECTION_MODELS: dict[str, type[BaseModel]] = {
     "tien-do-": ProgressFile,
 }
 
+#: What the form adds to a field's description: how the CMS names a new file from it.
+FORM_HINTS: dict[tuple[type[BaseModel], str], str] = {
+    (Cooperative, "name"): "Hồ sơ mới được lưu thành tệp mang tên này viết không dấu, ví dụ hop-tac-xa-dong-tam.yaml.",
+    (LegalDocument, "id"): "Cần ghi khi tạo văn bản mới: mã thành tên tệp, ví dụ luat-htx-2023.",
+    (ProgressFile, "id"): "Cần chọn khi tạo báo cáo mới: tên tổ chức thành tên tệp.",
+    (IssueMeta, "issue"): "Số mới được lưu trong thư mục NĂM-so-0SỐ, ví dụ 2026-so-03.",
+}
+
 #: Allowed values shown with their Vietnamese names.
 OPTION_LABELS: dict[tuple[type[BaseModel], str], dict[str, str]] = {
     (Cooperative, "kind"): KINDS,
@@ -105,7 +115,7 @@ class CmsSettings:
 class _Context:
     ids: Ids
     names: dict[str, str]
-    """Names of today's and 2018's communes and districts, by id (drop-down labels)."""
+    """Names of communes, districts (today's first) and organisations, by id (drop-down labels)."""
     issues: list[str]
     progress_years: list[str]
     relation_options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -159,13 +169,13 @@ def _select(values: list[str], labels: dict[str, str] | None = None) -> dict[str
 
 
 def _units(values: list[str], names: dict[str, str]) -> dict[str, Any]:
-    """A drop-down of administrative units, by name (and id, which two units may share a name)."""
-    labelled = sorted(values, key=lambda v: (names.get(v, v), v))
+    """A drop-down of units or organisations, by name (and id: two units may share a name)."""
+    labelled = sorted(values, key=lambda v: (fold(names.get(v) or v), v))  # "Đ" beside "D", as readers expect
     return _select(labelled, {v: f"{names[v]} ({v})" for v in labelled if v in names})
 
 
 def _unit_names(data_dir: Path) -> dict[str, str]:
-    """Unit names from the locality files, read leniently (a broken file only loses labels)."""
+    """Names of units and organisations, read leniently (a broken file only loses labels)."""
     names: dict[str, str] = {}
 
     def visit(node: Any) -> None:
@@ -178,7 +188,8 @@ def _unit_names(data_dir: Path) -> dict[str, str]:
             for value in node:
                 visit(value)
 
-    for path in sorted((data_dir / LOCALITIES_FOLDER).glob("*.yaml"), reverse=True):  # today's names first
+    today_first = sorted((data_dir / LOCALITIES_FOLDER).glob("*.yaml"), reverse=True)
+    for path in [*today_first, data_dir / ORGANIZATIONS_FILE]:
         try:
             visit(yaml.safe_load(path.read_text(encoding="utf-8-sig")))
         except (OSError, yaml.YAMLError, UnicodeDecodeError):
@@ -206,12 +217,12 @@ def _ids_widget(model: type[BaseModel], name: str, ctx: _Context) -> dict[str, A
         (Cooperative, "commune_2018"): _units(ctx.ids.communes_2018, ctx.names),
         (Cooperative, "district_2018"): _units(ctx.ids.districts_2018, ctx.names),
         (Cooperative, "legal_basis"): legal,
-        (Cooperative, "founded_by"): {**_select(ctx.ids.organizations), "multiple": True},
+        (Cooperative, "founded_by"): {**_units(ctx.ids.organizations, ctx.names), "multiple": True},
         (LegalDocument, "replaced_by"): legal,
         (LegalDocument, "related"): {**legal, "multiple": True},
         (ArticleMeta, "legal"): {**legal, "multiple": True},
         (ArticleMeta, "cooperatives"): {**cooperatives, "multiple": True},
-        (ProgressFile, "id"): _select(ctx.ids.organizations),
+        (ProgressFile, "id"): _units(ctx.ids.organizations, ctx.names),
     }
     if model.__name__ == "Recognition" and name == "criteria":
         return {**_select(ctx.ids.criteria), "multiple": True}
@@ -292,11 +303,13 @@ def model_fields(model: type[BaseModel], ctx: _Context) -> list[dict[str, Any]]:
         entry: dict[str, Any] = {"name": name, "label": _label(info.description, name)}
         widget = _widget(model, name, annotation, metadata, ctx)
         entry.update(widget)
-        hint = _hint(info, metadata)
+        hint = " ".join(filter(None, (_hint(info, metadata), FORM_HINTS.get((model, name)))))
         if hint:
             entry["hint"] = hint
         # A field the model needs, unless it may be null (the form leaves it out when empty).
         entry["required"] = info.is_required() and not nullable
+        if name == "id":  # taken from the file name when the file does not say it (an existing record)
+            entry["required"] = False
         if entry["widget"] == "boolean":
             entry["default"] = bool(info.default)
             entry["required"] = False
@@ -393,7 +406,7 @@ def collections(data_dir: Path, content_dir: Path) -> list[dict[str, Any]]:
             ctx,
             label_singular="số bản tin",
             path="{{slug}}/index",
-            slug="{{year}}-so-{{issue}}",
+            slug="{{year}}-so-0{{issue}}",
             summary="Số {{issue}}: {{title}}",
             **front_matter,
         ),
