@@ -153,7 +153,9 @@ def test_bulletin_pages_show_a_subscribe_link_explaining_rss(bulletin_site):
 
 
 def test_every_page_head_announces_the_rss_and_atom_feeds(bulletin_site):
-    pages = list(bulletin_site.built().rglob("*.html"))
+    # quan-tri/: the form editor (Decap CMS), for editors, not a page of the site.
+    site = bulletin_site.built()
+    pages = [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "quan-tri"]
     assert len(pages) > 10
     for page in pages:
         links = {link.get("type"): link.get("href") for link in parse(page).xpath('//head/link[@rel="alternate"]')}

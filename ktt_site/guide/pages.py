@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from ktt_site.cli import build_parser
+from ktt_site.cms.config import EXCLUDED, NO_COLLECTION
 from ktt_site.embeds import VIDEO
 from ktt_site.guide.commands import MAKE_TARGETS, commands
 from ktt_site.guide.errors import COMMON_ERRORS
@@ -20,13 +21,17 @@ from ktt_site.guide.kinds import PAGES, GuidePage, Part
 from ktt_site.markdown_pages import SHORTCODES
 from ktt_site.rendering import BuildSettings, Output, environment, page
 from ktt_site.sanitize import DROPPED_WITH_CONTENT, HTML_TAGS
+from ktt_site.schema import KINDS as SCHEMA_KINDS
 from ktt_site.site import SiteData
 from ktt_site.sources import TextDumper, parse_yaml, split_front_matter
 
 GUIDE_DIR = "huong-dan"
 INDEX = f"{GUIDE_DIR}/index.md"
 COMMANDS_PAGE = f"{GUIDE_DIR}/lenh-va-loi.md"
+CMS_PAGE = f"{GUIDE_DIR}/quan-tri.md"
 _EXAMPLE_WIDTH = 70
+CMS_DESCRIPTION = "Thêm và sửa hồ sơ HTX, văn bản, bài viết, báo cáo tiến độ bằng biểu mẫu trên trình duyệt: đăng nhập GitHub, GitLab."
+SCHEMA_TITLES = {kind.name: kind.title for kind in SCHEMA_KINDS}
 INDEX_DESCRIPTION = (
     "Hướng dẫn cho biên tập viên: thêm hợp tác xã, văn bản, bài viết, báo cáo tiến độ; kiểm tra và xuất bản trang."
 )
@@ -70,6 +75,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def cms_exclusions() -> list[tuple[str, str]]:
+    """Fields the form leaves out, as ``(field, reason)``, one line per reason."""
+    by_reason: dict[str, list[str]] = {}
+    for (_model, name), reason in EXCLUDED.items():
+        by_reason.setdefault(reason, []).append(name)
+    return [(", ".join(names), reason) for reason, names in by_reason.items()]
 
 
 def required_label(doc: FieldDoc, part: Part, section: Section) -> str:
@@ -143,7 +156,18 @@ def _outputs() -> tuple[Output, ...]:
             title="Hướng dẫn biên tập",
             pages=PAGES,
             commands_page=COMMANDS_PAGE,
+            cms_page=CMS_PAGE,
             front_matter={"description": INDEX_DESCRIPTION},
+        ),
+        page(
+            CMS_PAGE,
+            "guide/cms.md.j2",
+            title="Soạn bằng biểu mẫu (trang quản trị)",
+            front_matter={"description": CMS_DESCRIPTION},
+            index=INDEX,
+            commands_page=COMMANDS_PAGE,
+            excluded=cms_exclusions(),
+            no_collection=[(SCHEMA_TITLES[name], reason) for name, reason in NO_COLLECTION.items()],
         ),
         *(_kind_page(guide_page) for guide_page in PAGES),
         page(

@@ -20,6 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ktt_site.bulletin.enrich import editor_pages
 from ktt_site.bulletin.feeds import RenderedSite, write_feeds
+from ktt_site.cms.config import CmsSettings
+from ktt_site.cms.page import bundle_dir, bundle_files, cms_outputs
 from ktt_site.content_files import theme_files
 from ktt_site.csp import with_policy
 from ktt_site.dates import build_date
@@ -204,6 +206,30 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             files.append(
                 preview.GeneratedFile.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
             )
+        if self.config.cms:
+            self._add_cms(files, config)
+
+    def _add_cms(self, files: Files, config: MkDocsConfig) -> None:
+        """The form editor at /quan-tri/: its page, its configuration from the models, Decap's bundle."""
+        settings = CmsSettings(
+            backend=self.config.cms_backend,
+            repo=self.config.cms_repo,
+            branch=self.config.cms_branch,
+            base_url=self.config.cms_base_url,
+            auth_type=self.config.cms_auth_type,
+            app_id=self.config.cms_app_id,
+            editorial_workflow=self.config.cms_editorial_workflow,
+            site_url=config.site_url,
+        )
+        # npm ci beside mkdocs.yml, or beside ktt-site itself (an editable install in a checkout).
+        bundle = bundle_dir(self.root, Path(__file__).resolve().parents[2])
+        if bundle is None:
+            log.info("quan-tri/: chưa cài Decap CMS (chạy npm ci), trang quản trị chỉ ghi cách cài")
+        data_dir = self.root / self.config.data_dir
+        for output in cms_outputs(data_dir, Path(config.docs_dir).resolve(), settings, bundle is not None):
+            files.append(preview.GeneratedFile.generated(config, output.src_uri, content=output.content))
+        for item in bundle_files(bundle) if bundle is not None else []:
+            files.append(preview.GeneratedFile.generated(config, item.dest, abs_src_path=str(item.source)))
 
     def _reader_markdown(self, file: File) -> str:
         """A page's Markdown as readers get it (to tell which pages a change touched)."""
