@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +168,8 @@ def test_guide_explains_sign_in_and_what_the_form_leaves_out() -> None:
     from ktt_site.guide.pages import CMS_PAGE, build_outputs
 
     (guide,) = [o for o in build_outputs(None, None) if o.src_uri == CMS_PAGE]  # type: ignore[arg-type]
-    text = str(guide.content)
+    # Data text reaches the Markdown as character references (rendering.text_html): read it as text.
+    text = html.unescape(str(guide.content))
     for needed in ("cms_backend: github", "cms_backend: gitlab", "cms_auth_type: pkce", "cms_editorial_workflow: true"):
         assert needed in text
     assert "npx decap-server" in text and "ktt-site check" in text
