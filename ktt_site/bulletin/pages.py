@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ktt_site.bulletin.categories import ARCHIVE_DIR, CATEGORIES_DIR, categories, years
-from ktt_site.bulletin.render import BULLETIN_PAGE, generated_page
+from ktt_site.bulletin.render import BULLETIN_PAGE, FEED_STYLESHEET, FOLLOW_PAGE, generated_page
+from ktt_site.rendering import render
+from ktt_site.urls import absolute_url
 from ktt_site.rendering import Output
 
 if TYPE_CHECKING:
@@ -36,6 +38,14 @@ def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
             title=f"Chuyên mục – {BULLETIN_TITLE}",
             categories=found,
         ),
+        generated_page(
+            FOLLOW_PAGE,
+            "follow.md.j2",
+            title=f"Theo dõi {BULLETIN_TITLE}",
+            categories=found,
+            feed_url=lambda path: absolute_url(settings.site_url, path),
+        ),
+        Output(FEED_STYLESHEET, _feed_stylesheet(settings)),
         generated_page(
             f"{ARCHIVE_DIR}/index.md",
             "archives.md.j2",
@@ -68,3 +78,16 @@ def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
             )
         )
     return outputs
+
+
+def _feed_stylesheet(settings: BuildSettings) -> bytes:
+    """The XSLT a browser applies to a feed (``<?xml-stylesheet?>``): its links are relative to the
+    feed, which may sit at any depth, so they are written from the site's root path."""
+    text = render(
+        "bulletin/nguon-tin.xsl.j2",
+        FEED_STYLESHEET,
+        follow_url=absolute_url(settings.site_url, FOLLOW_PAGE),
+        bulletin_url=absolute_url(settings.site_url, BULLETIN_PAGE),
+        css_url=absolute_url(settings.site_url, "assets/ktt/nguon-tin.css"),
+    )
+    return text.encode("utf-8")
