@@ -34,6 +34,7 @@ from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify
 from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_image
 from ktt_site.site import ProjectPaths, SiteData, load_site
+from ktt_site.text import heading_slug
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -129,6 +130,9 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             if self.config.share_image
             else None
         )
+        # Heading anchors spelled like the site's other slugs, unless mkdocs.yml names its own.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("slugify", heading_slug)
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self.output = StagedSite(Path(config.site_dir).resolve())
