@@ -64,7 +64,8 @@ def plan_page(site: SiteData, progress: PlanProgress) -> Output:
     return page(
         plan_uri(plan),
         "plans/plan.md.j2",
-        title=plan.title,
+        # Not the plan's bare title: the legal library's summary of the plan has that one.
+        title=f"{plan.title}: nội dung và phân công",
         in_nav=True,
         front_matter={
             "description": f"{plan.title}: mục đích, yêu cầu, chỉ tiêu, nội dung phối hợp và phân công "
