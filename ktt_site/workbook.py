@@ -35,7 +35,9 @@ class Column:
     width: int = 16
 
 
-def workbook_bytes(sheet_title: str, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, author: str) -> bytes:
+def workbook_bytes(
+    sheet_title: str, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, author: str
+) -> bytes:
     """One sheet: a bold, frozen header row with filters, then ``rows``. ``True``/``False``
     read "Có"/"Không"; dates are Excel dates shown as ``31/12/2018``."""
     book = Workbook()

@@ -134,7 +134,9 @@ def browser() -> Iterator[Any]:
 @pytest.mark.parametrize("feed", ["feed.xml", "atom.xml", "ban-tin/chuyen-muc/phap-luat/feed.xml"])
 def test_a_feed_opened_in_chromium_reads_as_a_vietnamese_page(browser, shipped_site, feed):
     if not (shipped_site / feed).is_file():
-        feed = next(p for p in _feeds(shipped_site) if "chuyen-muc" in p.as_posix()).relative_to(shipped_site).as_posix()
+        feed = (
+            next(p for p in _feeds(shipped_site) if "chuyen-muc" in p.as_posix()).relative_to(shipped_site).as_posix()
+        )
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     errors: list[str] = []

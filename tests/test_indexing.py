@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
-from search_support import browser_or_skip, serve
-
 from markdown.extensions.toc import slugify as markdown_slugify
+from search_support import browser_or_skip, serve
 
 from ktt_site.text import heading_slug
 
@@ -52,7 +51,10 @@ def test_og_title_of_founder_pages_keeps_the_organisation(docs):
 
 def test_every_image_has_width_and_height(docs):
     missing = [
-        (path, img.get("src")) for path, doc in docs.items() for img in doc.iter("img") if not (img.get("width") and img.get("height"))
+        (path, img.get("src"))
+        for path, doc in docs.items()
+        for img in doc.iter("img")
+        if not (img.get("width") and img.get("height"))
     ]
     assert missing == []
 
@@ -60,7 +62,7 @@ def test_every_image_has_width_and_height(docs):
 def test_heading_anchors_fold_d(docs):
     checked = 0
     for path, doc in docs.items():
-        for heading in doc.xpath('//article//*[self::h2 or self::h3 or self::h4][@id]'):
+        for heading in doc.xpath("//article//*[self::h2 or self::h3 or self::h4][@id]"):
             text = heading.text_content().strip()
             if "đ" in text.lower():
                 checked += 1
@@ -76,7 +78,9 @@ def test_heading_anchors_fold_d(docs):
 def test_sitemap_dates_are_the_pages_own(shipped_site):
     tree = etree.parse(str(shipped_site / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    dates = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in tree.findall("s:url", ns)}
+    dates = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in tree.findall("s:url", ns)
+    }
     assert BUILD_DAY not in dates.values()
     article = next(loc for loc in dates if "/ban-tin/2018-so-01/01-" in loc)
     source = next((Path(__file__).parent.parent / "content/ban-tin/2018-so-01").glob("01-*.md")).read_text("utf-8")

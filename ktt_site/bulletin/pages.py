@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from ktt_site.bulletin.categories import ARCHIVE_DIR, CATEGORIES_DIR, categories, published, years
 from ktt_site.bulletin.render import BULLETIN_PAGE, FEED_STYLESHEET, FOLLOW_PAGE, generated_page
-from ktt_site.rendering import render
+from ktt_site.rendering import Output, render
 from ktt_site.urls import absolute_url
-from ktt_site.rendering import Output
 
 if TYPE_CHECKING:
     from ktt_site.bulletin.load import Article

@@ -33,7 +33,7 @@ from ktt_site.preview import problems_markdown
 from ktt_site.publishing import PublishError, StagedSite, write_failure, write_failure_message
 from ktt_site.rendering import BuildSettings
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
-from ktt_site.search.records import PageToIndex, classify
+from ktt_site.search.records import PageToIndex, classify, indexed
 from ktt_site.sharing.meta import SharedImage, SharedPage, last_modified, page_sharing, shared_image
 from ktt_site.site import ProjectPaths, SiteData, load_site
 from ktt_site.text import heading_slug
@@ -218,7 +218,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = sized_images(html, page.url, Path(config.docs_dir))
         self.page_html[page.file.src_uri] = html
-        if self.search is not None:
+        if self.search is not None and indexed(page.file.src_uri):
             assert self.site is not None
             src_uri = page.file.src_uri
             self.search.add(

@@ -162,7 +162,7 @@ def page_sharing(
     )
 
 
-def last_modified(meta: dict[str, Any]) -> str:
+def last_modified(meta: Mapping[str, Any]) -> str:
     """The date a page last changed, for the sitemap's ``<lastmod>`` ("" when unknown).
 
     From the page's own front matter: ``ktt_lastmod`` (a generated bulletin page: its newest
