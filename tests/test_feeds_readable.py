@@ -153,6 +153,9 @@ def test_a_feed_opened_in_chromium_reads_as_a_vietnamese_page(browser, shipped_s
             date = page.locator(".ktt-feed__date").first.inner_text().strip()
             assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", date), date
             assert "does not appear to have any style information" not in page.content()
+            # The page's stylesheet loaded from the same host, whatever site_url says.
+            style = "getComputedStyle(document.querySelector('.ktt-feed__about')).borderLeftStyle"
+            assert page.evaluate(style) == "solid"
             # No horizontal scrolling on a phone.
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from ktt_site.bulletin.categories import ARCHIVE_DIR, CATEGORIES_DIR, categories, published, years
 from ktt_site.bulletin.render import BULLETIN_PAGE, FEED_STYLESHEET, FOLLOW_PAGE, generated_page
 from ktt_site.rendering import Output, render
-from ktt_site.urls import absolute_url
+from ktt_site.urls import absolute_url, page_url
 
 if TYPE_CHECKING:
     from ktt_site.bulletin.load import Article
@@ -94,13 +95,15 @@ def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
 
 
 def _feed_stylesheet(settings: BuildSettings) -> bytes:
-    """The XSLT a browser applies to a feed (``<?xml-stylesheet?>``): its links are relative to the
-    feed, which may sit at any depth, so they are written from the site's root path."""
+    """The XSLT a browser applies to a feed (``<?xml-stylesheet?>``): links in the page it makes
+    resolve against the feed, which may sit at any depth, so they start from the site's root."""
+    # From the host's root (the site_url's path): a feed is read on whatever host serves it.
+    root = urlsplit(settings.site_url).path.rstrip("/") + "/"
     text = render(
         "bulletin/nguon-tin.xsl.j2",
         FEED_STYLESHEET,
-        follow_url=absolute_url(settings.site_url, FOLLOW_PAGE),
-        bulletin_url=absolute_url(settings.site_url, BULLETIN_PAGE),
-        css_url=absolute_url(settings.site_url, "assets/ktt/nguon-tin.css"),
+        follow_url=root + page_url(FOLLOW_PAGE),
+        bulletin_url=root + page_url(BULLETIN_PAGE),
+        css_url=root + "assets/ktt/nguon-tin.css",
     )
     return text.encode("utf-8")
