@@ -61,10 +61,10 @@ def test_json_and_csv_round_trip_with_diacritics(profiles_site):
     assert row["illustrative"] == "false"
     assert rows["to-hop-tac-rau-tan-binh"]["kind_label"] == "Tổ hợp tác"
     assert rows["htx-dong-tam"]["illustrative"] == "true"
-    # The directory offers both downloads, with links that lead to the files.
+    # The directory offers the three downloads, with links that lead to the files.
     directory = content(parse(page_file(profiles_site.built(), "hop-tac-xa")))
     hrefs = {a.get("href") for a in directory.iter("a") if a.get("download") is not None}
-    assert hrefs == {"../du-lieu/hop-tac-xa.json", "../du-lieu/hop-tac-xa.csv"}
+    assert hrefs == {"../du-lieu/hop-tac-xa.json", "../du-lieu/hop-tac-xa.csv", "../du-lieu/hop-tac-xa.xlsx"}
 
 
 def test_open_data_and_pages_are_byte_reproducible(project, tmp_path):
@@ -76,6 +76,7 @@ def test_open_data_and_pages_are_byte_reproducible(project, tmp_path):
     for rel in (
         "du-lieu/hop-tac-xa.json",
         "du-lieu/hop-tac-xa.csv",
+        "du-lieu/hop-tac-xa.xlsx",
         "hop-tac-xa/index.html",
         "hop-tac-xa/hop-tac-xa-dong-thuan/index.html",
         "hop-tac-xa/theo-huyen/tp-b/index.html",

@@ -39,6 +39,9 @@ class ArticleMeta(Record):
 
     title: PlainText = Field(description="Tiêu đề bài viết.")
     date: Date = Field(description="Ngày đăng.")
+    updated: Date | None = Field(
+        default=None, description="Ngày sửa bài lần cuối, nếu bài đã đăng được sửa (nguồn tin báo cho người theo dõi)."
+    )
     authors: list[PlainText] = Field(default_factory=list, description="Tác giả.")
     categories: list[Category] = Field(default_factory=list, description="Chuyên mục, ví dụ 'Pháp luật'.")
     summary: PlainText | None = Field(default=None, max_length=400, description="Tóm tắt (tối đa 400 ký tự).")

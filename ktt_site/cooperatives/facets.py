@@ -52,6 +52,9 @@ class Facet:
     values: list[FacetValue]
     list_empty: bool = True
     """The index lists values without cooperatives too (not for the province's 96 communes)."""
+    share_title: str = ""
+    """A value's title in link previews, ``{}`` for the value, where ``page_title`` runs past
+    what Zalo, Facebook and X show and would lose the value to the cut."""
 
     @property
     def src_uri(self) -> str:
@@ -66,9 +69,17 @@ class Facet:
 
 
 def _facet(
-    key: str, title: str, label: str, page_title: str, values: list[tuple[str, str]], *, list_empty: bool = True
+    key: str,
+    title: str,
+    label: str,
+    page_title: str,
+    values: list[tuple[str, str]],
+    *,
+    list_empty: bool = True,
+    share_title: str = "",
 ) -> Facet:
-    return Facet(key, title, label, page_title, [FacetValue(k, name, key) for k, name in values], list_empty)
+    found = [FacetValue(k, name, key) for k, name in values]
+    return Facet(key, title, label, page_title, found, list_empty, share_title or page_title)
 
 
 def _place_facets(site: SiteData) -> list[Facet]:
@@ -97,6 +108,7 @@ def _place_facets(site: SiteData) -> list[Facet]:
                 f"Huyện, thị xã, thành phố{since}",
                 "Hợp tác xã, tổ hợp tác ở {}" + (" (địa giới trước 01/07/2025)" if changed else ""),
                 [(d.id, d.name) for d in former.districts],
+                share_title="HTX, THT ở {}" + (" (trước 01/07/2025)" if changed else ""),
             )
         )
     return found
@@ -112,6 +124,7 @@ def facets(site: SiteData, profiles: list[Profile]) -> list[Facet]:
         "Tổ chức có hội viên sáng lập",
         "Hợp tác xã, tổ hợp tác do thành viên, hội viên, đoàn viên của {} sáng lập",
         [(o.id, o.name) for o in site.organizations.values()],
+        share_title="{}: HTX, THT do hội viên sáng lập",
     )
     sectors: dict[str, str] = {}
     for profile in profiles:
@@ -179,7 +192,8 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
                     "cooperatives/facet_value.md.j2",
                     title=facet.page_title.format(value.label),
                     front_matter={
-                        "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác."
+                        "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác.",
+                        "share_title": facet.share_title.format(value.label),
                     },
                     facet=facet,
                     value=value,

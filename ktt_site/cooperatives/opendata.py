@@ -1,4 +1,4 @@
-"""Open data: every profile's main fields as ``/du-lieu/hop-tac-xa.json`` and ``.csv``.
+"""Open data: every profile's main fields as ``/du-lieu/hop-tac-xa.json``, ``.csv`` and ``.xlsx``.
 
 Both files are byte-for-byte reproducible: records in id order, fixed key order, no build time.
 The CSV starts with a UTF-8 byte order mark, which is how Excel knows to show diacritics.
@@ -7,14 +7,17 @@ The CSV starts with a UTF-8 byte order mark, which is how Excel knows to show di
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import TYPE_CHECKING, Any
 
 from ktt_site.cooperatives.model import RELATIONS, latest
 from ktt_site.cooperatives.view import Profile
+from ktt_site.dates import PartialDate
 from ktt_site.rendering import Output
 from ktt_site.urls import absolute_url
+from ktt_site.workbook import Column, workbook_bytes
 
 if TYPE_CHECKING:
     from ktt_site.localities import Commune, District
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
 
 JSON_FILE = "du-lieu/hop-tac-xa.json"
 CSV_FILE = "du-lieu/hop-tac-xa.csv"
+XLSX_FILE = "du-lieu/hop-tac-xa.xlsx"
 
 CSV_COLUMNS = (
     "id",
@@ -65,6 +69,52 @@ CSV_COLUMNS = (
     "illustrative",
 )
 LIST_SEPARATOR = "; "
+
+#: The workbook's header of each CSV column (the CSV keeps its English names: programs read it).
+XLSX_COLUMNS: dict[str, Column] = {
+    "id": Column("Mã", 24),
+    "name": Column("Tên", 40),
+    "kind": Column("Loại (mã)", 10),
+    "kind_label": Column("Loại hình", 18),
+    "status": Column("Tình trạng (mã)", 12),
+    "status_label": Column("Tình trạng", 16),
+    "founded": Column("Ngày thành lập", 14),
+    "founded_at_latest": Column("Thành lập chậm nhất vào ngày ghi (chưa rõ ngày thật)", 14),
+    "dissolved": Column("Ngày giải thể", 14),
+    "commune_id": Column("Mã xã, phường hiện nay", 20),
+    "commune_code": Column("Mã số xã, phường hiện nay", 12),
+    "commune": Column("Xã, phường hiện nay", 22),
+    "commune_2018_id": Column("Mã xã năm 2018", 20),
+    "commune_2018_code": Column("Mã số xã năm 2018", 12),
+    "commune_2018": Column("Xã, phường, thị trấn năm 2018", 22),
+    "district_2018_id": Column("Mã huyện năm 2018", 20),
+    "district_2018_code": Column("Mã số huyện năm 2018", 12),
+    "district_2018": Column("Huyện, thị xã, thành phố năm 2018", 22),
+    "legal_basis_id": Column("Mã văn bản căn cứ", 20),
+    "legal_basis": Column("Văn bản căn cứ", 40),
+    "founded_by_ids": Column("Mã tổ chức vận động thành lập", 20),
+    "founded_by": Column("Tổ chức vận động thành lập", 30),
+    "sectors": Column("Lĩnh vực", 24),
+    "members_year": Column("Năm (số thành viên)", 10),
+    "members": Column("Số thành viên", 12),
+    "avg_income_year": Column("Năm (thu nhập)", 10),
+    "avg_income": Column("Thu nhập bình quân (đồng/người/năm)", 16),
+    "capital_year": Column("Năm (vốn)", 10),
+    "capital": Column("Vốn (đồng)", 16),
+    "revenue_year": Column("Năm (doanh thu)", 10),
+    "revenue": Column("Doanh thu (đồng)", 16),
+    "products": Column("Sản phẩm", 30),
+    "ocop_products": Column("Sản phẩm OCOP", 30),
+    "certifications": Column("Chứng nhận", 20),
+    "exemplary_years": Column("Năm được công nhận điển hình", 14),
+    "summary": Column("Giới thiệu", 50),
+    "url": Column("Trang hồ sơ", 40),
+    "sources": Column("Nguồn", 40),
+    "illustrative": Column("Dữ liệu minh họa", 10),
+}
+_NUMBER_COLUMNS = frozenset(
+    ("members_year", "members", "avg_income_year", "avg_income", "capital_year", "capital", "revenue_year", "revenue")
+)
 
 
 def _by_year(figures: dict[int, int]) -> dict[str, int]:
@@ -194,6 +244,7 @@ def build_files(profiles: list[Profile], settings: BuildSettings) -> list[Output
     return [
         Output(JSON_FILE, _json_file(ordered, settings)),
         Output(CSV_FILE, _csv_file(ordered, settings)),
+        Output(XLSX_FILE, _xlsx_file(ordered, settings)),
     ]
 
 
@@ -214,3 +265,34 @@ def _csv_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
     for profile in ordered:
         writer.writerow(csv_row(profile, settings))
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_row(profile: Profile, settings: BuildSettings) -> list[Any]:
+    """The CSV row with typed cells: dates, numbers and yes/no where the CSV has text."""
+    coop = profile.coop
+    text = csv_row(profile, settings)
+    typed: dict[str, Any] = {
+        "founded": _excel_date(coop.founded),
+        "dissolved": _excel_date(coop.dissolved),
+        "founded_at_latest": coop.founded_at_latest,
+        "illustrative": coop.illustrative,
+    }
+    for name in _NUMBER_COLUMNS:
+        typed[name] = int(text[name]) if text[name] else None
+    return [typed[name] if name in typed else text[name] for name in CSV_COLUMNS]
+
+
+def _excel_date(value: PartialDate | dt.date | None) -> dt.date | str | None:
+    """A date known to the day as an Excel date; one known to the month or year as that text."""
+    if isinstance(value, PartialDate):
+        return value.first_day if value.day else str(value)
+    return value
+
+
+def _xlsx_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
+    return workbook_bytes(
+        "Hợp tác xã, tổ hợp tác",
+        [XLSX_COLUMNS[name] for name in CSV_COLUMNS],
+        [xlsx_row(p, settings) for p in ordered],
+        author=settings.site_name,
+    )

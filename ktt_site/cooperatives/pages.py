@@ -105,6 +105,7 @@ def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Fac
         exemplary_page=EXEMPLARY_PAGE,
         json_file=opendata.JSON_FILE,
         csv_file=opendata.CSV_FILE,
+        xlsx_file=opendata.XLSX_FILE,
     )
 
 

@@ -128,6 +128,14 @@ class LegalDocument(Record):
         return date_phrase(self.issued)
 
     @property
+    def common_name(self) -> str:
+        """How readers name a titled document, by its year: ``Luật Hợp tác xã năm 2012`` ("" for
+        an untitled one or one whose title already gives the year)."""
+        if not self._named or self.issued is None or str(self.issued.year) in self.title:
+            return ""
+        return f"{self.title} năm {self.issued.year}"
+
+    @property
     def citation(self) -> str:
         """Number, date and subject together: numbers are reused across years."""
         return " ".join(part for part in (self.label, self.issued_phrase, self.subject) if part)

@@ -27,18 +27,21 @@ from ktt_site.csp import with_policy
 from ktt_site.dates import build_date
 from ktt_site.embeds import embed_videos, has_video
 from ktt_site.errors import DataValidationError, Problem
+from ktt_site.images import sized_images
 from ktt_site.markdown_pages import page_markdown
 from ktt_site.mkdocs_plugin import preview
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
+from ktt_site.organizations import publisher
 from ktt_site.outputs import build_outputs
 from ktt_site.preview import problems_markdown
 from ktt_site.publishing import PublishError, StagedSite, write_failure, write_failure_message
 from ktt_site.rendering import BuildSettings
 from ktt_site.sanitize import clean_html
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
-from ktt_site.search.records import PageToIndex, classify
-from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_image
+from ktt_site.search.records import PageToIndex, classify, indexed
+from ktt_site.sharing.meta import SharedImage, SharedPage, last_modified, page_sharing, shared_image
 from ktt_site.site import ProjectPaths, SiteData, load_site
+from ktt_site.text import heading_slug
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -96,6 +99,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.problems: list[Problem] = []
         self.page_html: dict[str, str] = {}
         self.generated: frozenset[str] = frozenset()
+        self.page_dates: list[tuple[Page, str]] = []
         self.preview_pages: list[tuple[str, bool]] = []
         self.search: BackgroundIndexer | None = None
         self.default_image: SharedImage | None = None
@@ -116,6 +120,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._clean_up()
         self.site, self.problems = None, []
+        self.page_dates = []
         if not (self.serving and self.dirty):  # a dirty rebuild renders only some pages again
             self.page_html = {}
         if not config.site_url:
@@ -149,6 +154,12 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             if self.config.share_image
             else None
         )
+        # Heading anchors spelled like the site's other slugs, unless mkdocs.yml names its own.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("slugify", heading_slug)
+        # The site's own mark as the browser tab's icon, unless mkdocs.yml names one.
+        if config.theme["favicon"] == "assets/images/favicon.png":
+            config.theme["favicon"] = "assets/ktt/logo.svg"
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self.output = StagedSite(Path(config.site_dir).resolve())
@@ -248,14 +259,18 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
                 page.meta[key] = escape(page.meta[key])
         if self.site is None:
             return problems_markdown(self.problems)
+        # The sitemap's <lastmod> (Page.update_date, public): the page's own date, not the build's.
+        # Set here because MkDocs writes sitemap.xml before it renders any page's template.
+        self.page_dates.append((page, last_modified(page.meta)))
         return page_markdown(self.site, page.file.src_uri, markdown, self.generated)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Before anything reads the body: the theme, the search index and the feeds get it clean.
         html = clean_html(html)
         _plain_toc_titles(page.toc)
+        html = sized_images(html, page.url, Path(config.docs_dir))
         self.page_html[page.file.src_uri] = html
-        if self.search is not None:
+        if self.search is not None and indexed(page.file.src_uri):
             assert self.site is not None
             src_uri = page.file.src_uri
             self.search.add(
@@ -264,6 +279,14 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return embed_videos(html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs dates sitemap.xml.gz from the newest page and fails if none has a date: a site
+        # with no dated page at all keeps MkDocs' build dates.
+        if any(date for _, date in self.page_dates):
+            for page, date in self.page_dates:
+                page.update_date = date
+        self.page_dates = []
+        # Every template, the 404 page included, has the publisher for its footer.
+        env.globals["ktt_publisher"] = publisher(self.site.organizations) if self.site is not None else None
         # Every page's body now exists: the index can be written while MkDocs renders templates.
         if self.search is not None:
             self.search.all_added()

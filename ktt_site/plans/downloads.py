@@ -1,14 +1,16 @@
-"""``tien-do.json`` and ``tien-do.csv``: every target's figures, byte for byte reproducible."""
+"""``tien-do.json``, ``.csv`` and ``.xlsx``: every target's figures, byte for byte reproducible."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
 
 from ktt_site.plans.progress import PlanProgress, TargetProgress
 from ktt_site.urls import absolute_url
+from ktt_site.workbook import Column, workbook_bytes
 
 CSV_COLUMNS = [
     "id",
@@ -24,6 +26,21 @@ CSV_COLUMNS = [
     "illustrative",
     "url",
 ]
+#: The workbook's header of each CSV column.
+XLSX_COLUMNS = {
+    "id": Column("Mã chỉ tiêu", 18),
+    "title": Column("Chỉ tiêu", 50),
+    "value": Column("Kết quả", 12),
+    "target_min": Column("Chỉ tiêu tối thiểu", 12),
+    "target_max": Column("Chỉ tiêu tối đa", 12),
+    "unit": Column("Đơn vị", 14),
+    "status": Column("Trạng thái (mã)", 14),
+    "status_label": Column("Trạng thái", 18),
+    "as_of": Column("Số liệu tính đến ngày", 14),
+    "complete": Column("Đủ số liệu", 10),
+    "illustrative": Column("Số liệu minh họa", 10),
+    "url": Column("Trang chỉ tiêu", 40),
+}
 
 
 def _number(value: float | None) -> int | float | None:
@@ -80,3 +97,14 @@ def progress_csv(plan: PlanProgress, site_url: str) -> bytes:
         row = {**record, "target_min": record["target"].get("min"), "target_max": record["target"].get("max")}
         writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def progress_xlsx(plan: PlanProgress, site_url: str, *, author: str) -> bytes:
+    """The CSV's rows as an Excel workbook: Vietnamese headers, the date as a date."""
+    rows = []
+    for target in plan.targets:
+        record = target_record(target, site_url)
+        row = {**record, "target_min": record["target"].get("min"), "target_max": record["target"].get("max")}
+        row["as_of"] = dt.date.fromisoformat(record["as_of"])
+        rows.append([row[c] for c in CSV_COLUMNS])
+    return workbook_bytes(f"Tiến độ {plan.plan.id}", [XLSX_COLUMNS[c] for c in CSV_COLUMNS], rows, author=author)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ktt_site.dates import vn_date
 from ktt_site.plans import charts, display, measures
-from ktt_site.plans.downloads import progress_csv, progress_json
+from ktt_site.plans.downloads import progress_csv, progress_json, progress_xlsx
 from ktt_site.plans.model import Plan
 from ktt_site.plans.progress import PlanProgress, TargetProgress
 from ktt_site.plans.status import LABELS
@@ -64,7 +64,8 @@ def plan_page(site: SiteData, progress: PlanProgress) -> Output:
     return page(
         plan_uri(plan),
         "plans/plan.md.j2",
-        title=plan.title,
+        # Not the plan's bare title: the legal library's summary of the plan has that one.
+        title=f"{plan.title}: nội dung và phân công",
         in_nav=True,
         front_matter={
             "description": f"{plan.title}: mục đích, yêu cầu, chỉ tiêu, nội dung phối hợp và phân công "
@@ -171,4 +172,6 @@ def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
         outputs.extend(target_page(site, progress, target) for target in progress.targets)
         outputs.append(Output(f"tien-do/{plan_id}/tien-do.json", progress_json(progress, settings.site_url)))
         outputs.append(Output(f"tien-do/{plan_id}/tien-do.csv", progress_csv(progress, settings.site_url)))
+        workbook = progress_xlsx(progress, settings.site_url, author=settings.site_name)
+        outputs.append(Output(f"tien-do/{plan_id}/tien-do.xlsx", workbook))
     return outputs

@@ -66,7 +66,7 @@ class BackgroundIndexer:
                 url=record.url,
                 content=index_form(" ".join(record.words)),
                 language=LANGUAGE,
-                meta={"title": index_form(record.title)},
+                meta={"title": index_form(record.title), "lead": str(record.lead)},
                 filters=record.filters,
             )
         except (PagefindError, OSError) as exc:  # reported by finish(), where the plugin expects errors

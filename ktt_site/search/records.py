@@ -73,6 +73,16 @@ _BLOCK_TAGS = {
     "ul",
 }
 _SKIPPED_CLASSES = frozenset({"headerlink", "ktt-search-skip"})
+#: Still searchable, but after the page's own text: an article's byline and the notes that
+#: open illustrative pages would otherwise be every snippet's first words.
+_LATE_CLASSES = frozenset({"ktt-article-meta", "ktt-illustrative", "ktt-note"})
+#: Text a template marks as what readers search the page by (a law's common name): it leads
+#: the record with the title, since Pagefind weighs every word of a custom record alike (the
+#: counterpart of data-pagefind-weight when Pagefind reads the HTML itself).
+_BOOST_CLASS = "ktt-search-boost"
+#: Pages for editors, not readers: left out of the public index (the guide explains YAML
+#: fields, and its examples outranked the legal documents they cite).
+PRIVATE_SECTIONS = frozenset({"huong-dan"})
 #: Default options (entities resolved, nothing fetched); one parser serves every page.
 _PARSER = etree.HTMLParser(no_network=True)
 
@@ -90,6 +100,9 @@ class SearchRecord:
     title: str
     words: list[str]
     filters: dict[str, list[str]] = field(default_factory=dict)
+    lead: int = 0
+    """How many of ``words`` come before the page's own text (its title): the snippet starts
+    after them, so a result shows its lead paragraph rather than its title again."""
 
     @property
     def section(self) -> str:
@@ -107,31 +120,43 @@ class PageToIndex:
     filters: dict[str, list[str]]
 
 
-def _collect(element: etree._Element, parts: list[str]) -> None:
-    """Append the visible text of ``element``'s children (their tails included) to ``parts``."""
+def _collect(element: etree._Element, parts: list[str], late: list[str], boost: list[str] | None = None) -> None:
+    """Append the visible text of ``element``'s children (their tails included) to ``parts``,
+    that of bylines and notices (``_LATE_CLASSES``) to ``late``, and that of ``_BOOST_CLASS``
+    elements to ``boost`` as well."""
     for child in element:
         tag = child.tag
+        classes = (child.get("class") or "").split() if isinstance(tag, str) else []
+        if boost is not None and _BOOST_CLASS in classes:
+            boost.append(" ")
+            boost.append("".join(child.itertext()))
         if (
             not isinstance(tag, str)  # a comment or processing instruction: only its tail shows
             or tag in _SKIPPED_TAGS
-            or not _SKIPPED_CLASSES.isdisjoint((child.get("class") or "").split())
+            or not _SKIPPED_CLASSES.isdisjoint(classes)
         ):
             pass
+        elif not _LATE_CLASSES.isdisjoint(classes):
+            late.append(" ")
+            if child.text:
+                late.append(child.text)
+            _collect(child, late, late, boost)
+            late.append(" ")
         elif tag in _BLOCK_TAGS:
             parts.append(" ")
             if child.text:
                 parts.append(child.text)
-            _collect(child, parts)
+            _collect(child, parts, late, boost)
             parts.append(" ")
         else:
             if child.text:
                 parts.append(child.text)
-            _collect(child, parts)
+            _collect(child, parts, late, boost)
         if child.tail:
             parts.append(child.tail)
 
 
-def visible_text(html: str) -> str:
+def visible_text(html: str, boost: list[str] | None = None) -> str:
     """Visible text of a page body; block elements separate words, inline ones do not.
 
     libxml2 (through lxml) parses the HTML: several times faster than :mod:`html.parser`, which
@@ -143,8 +168,9 @@ def visible_text(html: str) -> str:
     if root is None:
         return ""
     parts: list[str] = []
-    _collect(root, parts)
-    return "".join(parts)
+    late: list[str] = []
+    _collect(root, parts, late, boost)
+    return "".join(parts) + " " + "".join(late)
 
 
 def issue_label(number: int, date: dt.date) -> str:
@@ -172,10 +198,24 @@ def classify(site: SiteData, src_uri: str) -> dict[str, list[str]]:
     return filters
 
 
+def indexed(src_uri: str) -> bool:
+    """Whether a page belongs in the readers' search index."""
+    return src_uri.split("/", 1)[0] not in PRIVATE_SECTIONS
+
+
 def page_record(page: PageToIndex) -> SearchRecord:
-    """The record of one rendered page; the title leads its text so title words are found."""
-    body = words(visible_text(page.body_html))
+    """The record of one rendered page: its title and boosted text lead, so their words are
+    found and weigh more (articles citing a law many times outranked the law itself for
+    "luat 2012"); ``lead`` tells the browser where the page's own text starts."""
+    boost: list[str] = []
+    body = words(visible_text(page.body_html, boost))
     title_words = words(page.title)
-    if body[: len(title_words)] != title_words:
-        body = title_words + body
-    return SearchRecord(page_url(page.src_uri), " ".join(title_words), body, page.filters)
+    # The page's heading repeats the title, or its start (a legal document's number without
+    # its date): once at the head is enough.
+    same = next(
+        (i for i, (a, b) in enumerate(zip(body, title_words, strict=False)) if a != b), min(len(body), len(title_words))
+    )
+    if same >= min(3, len(title_words)):
+        body = body[same:]
+    head = title_words + words("".join(boost))
+    return SearchRecord(page_url(page.src_uri), " ".join(title_words), head + body, page.filters, len(head))
