@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ktt_site.bulletin.categories import ARCHIVE_DIR, CATEGORIES_DIR, categories, years
-from ktt_site.bulletin.render import BULLETIN_PAGE, generated_page
+from ktt_site.bulletin.render import BULLETIN_PAGE
+from ktt_site.bulletin.render import generated_page as bulletin_page
 from ktt_site.rendering import Output
 
 if TYPE_CHECKING:
@@ -19,6 +21,8 @@ def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
     issues = site.bulletin
     found = categories(issues)
     by_year = years(issues)
+    # Every page's cards look up their pictures' sizes in the site's files.
+    generated_page = partial(bulletin_page, site=site)
     outputs = [
         # The section's home is the only bulletin page in the sidebar.
         generated_page(

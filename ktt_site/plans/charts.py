@@ -187,7 +187,7 @@ def bar_chart(
             f'<rect x="{_fmt(bx)}" y="{_fmt(by)}" width="{_fmt(slot * 0.6)}" height="{_fmt(height)}" fill="{VALUE_COLOUR}"/>'
         )
         parts.append(
-            f'<text x="{_fmt(bx + slot * 0.3)}" y="{_fmt(by - 6)}" text-anchor="middle">{escape(_number(value))}</text>'
+            f'<text x="{_fmt(bx + slot * 0.3)}" y="{_fmt(by - 6)}" text-anchor="middle">{escape(_number(round(value)))}</text>'
         )
         parts.append(
             f'<text x="{_fmt(bx + slot * 0.3)}" y="{TOP + plot_h + 18}" text-anchor="middle">{escape(label)}</text>'
