@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, get_args
 from ktt_site.bulletin.enrich import enrich_markdown
 from ktt_site.bulletin.model import PageTemplate
 from ktt_site.bulletin.shortcodes import LATEST_ISSUE
+from ktt_site.cooperatives.shortcodes import HOP_TAC_XA_TIEU_BIEU
 from ktt_site.errors import ProblemLog
+from ktt_site.front_page import CAC_MUC
 from ktt_site.legal.shortcodes import VAN_BAN
 from ktt_site.plans.shortcodes import TIEN_DO, TONG_QUAN_TIEN_DO
 from ktt_site.shortcodes import Shortcode, check_markdown, expand
@@ -19,7 +21,10 @@ if TYPE_CHECKING:
     from ktt_site.site import SiteData
 
 #: Every shortcode editors can use, by name.
-SHORTCODES: dict[str, Shortcode] = {code.name: code for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO)}
+SHORTCODES: dict[str, Shortcode] = {
+    code.name: code
+    for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO, CAC_MUC, HOP_TAC_XA_TIEU_BIEU)
+}
 
 #: Generated sections; an editor's page at one of these paths would collide with them.
 GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu", "huong-dan")
