@@ -69,15 +69,20 @@ MEASURE = """() => {
       }
     }
     if (!stacked) {
-      const key = table.getAttribute('data-key-column');
-      const head = rows[0];
-      const keyCell = key === 'last' ? head.cells[head.cells.length - 1] : key ? head.cells[Number(key)] : null;
-      if (keyCell) {
-        const r = keyCell.getBoundingClientRect();
+      // A table wider than the screen scrolls inside its box: it must say so, and keep its
+      // first column (what each row is) pinned on screen when scrolled to its last column.
+      const box = table.closest('.md-typeset__scrollwrap') || table;
+      if (table.getBoundingClientRect().width > box.clientWidth + 1) {
         const hint = table.closest('.ktt-scroll');
-        if ((r.left < -1 || r.right > vw + 1) && !(hint && hint.querySelector('.ktt-scroll__hint'))) {
-          found.push('key column off screen without a hint: ' + keyCell.innerText.trim().slice(0, 40));
+        if (!hint || !hint.querySelector('.ktt-scroll__hint') || !hint.querySelector('.ktt-scroll__hint').getClientRects().length) {
+          found.push('wide table without a scroll hint: ' + (rows[0].innerText || '').trim().slice(0, 40));
         }
+        box.scrollLeft = box.scrollWidth;
+        const pinned = rows[rows.length - 1].cells[0].getBoundingClientRect();
+        if (pinned.left < -1 || pinned.right > vw + 1) {
+          found.push('first column scrolls away: ' + rows[rows.length - 1].cells[0].innerText.trim().slice(0, 40));
+        }
+        box.scrollLeft = 0;
       }
     }
   }
