@@ -17,14 +17,19 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+# This checkout's package first, whichever ktt_site the interpreter has installed.
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from phone_pages import DESKTOP, PHONE, measure, reader_pages  # noqa: E402
 from search_support import chromium, serve  # noqa: E402
 
 
 def build(out: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, env=env, check=True
     )

@@ -22,7 +22,9 @@ class Section:
 
 def sections(site: SiteData) -> list[Section]:
     found = [
-        Section("Hợp tác xã", f"Danh bạ {len(site.cooperatives)} HTX, THT: sản phẩm, câu chuyện", "hop-tac-xa/index.md"),
+        Section(
+            "Hợp tác xã", f"Danh bạ {len(site.cooperatives)} HTX, THT: sản phẩm, câu chuyện", "hop-tac-xa/index.md"
+        ),
         Section("Văn bản", f"{len(site.legal)} luật, nghị định, chủ trương, tóm tắt dễ hiểu", "van-ban/index.md"),
         Section("Bản tin", f"{len(site.bulletin)} số Bản tin Kinh tế tập thể", "ban-tin/index.md"),
     ]

@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 
 #: Every shortcode editors can use, by name.
 SHORTCODES: dict[str, Shortcode] = {
-    code.name: code
-    for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO, CAC_MUC, HOP_TAC_XA_TIEU_BIEU)
+    code.name: code for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO, CAC_MUC, HOP_TAC_XA_TIEU_BIEU)
 }
 
 #: Generated sections; an editor's page at one of these paths would collide with them.

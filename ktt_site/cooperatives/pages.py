@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import imagesize
 
 from ktt_site.cooperatives import opendata
-from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.exemplary import PAGE as EXEMPLARY_PAGE
 from ktt_site.cooperatives.facets import OCOP_PAGE, Facet, ocop_by_stars
+from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import RELATIONS, Image
 from ktt_site.cooperatives.view import DIRECTORY, Profile
 from ktt_site.rendering import Output, page

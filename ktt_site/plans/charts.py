@@ -124,9 +124,7 @@ def cumulative_chart(
             f'<line x1="{_fmt(x(month))}" x2="{_fmt(x(month))}" y1="{_fmt(y(0))}" y2="{_fmt(y(0) + 4)}" stroke="currentColor"/>'
         )
         if index % every == 0:
-            parts.append(
-                f'<text x="{_fmt(x(month))}" y="{_fmt(y(0) + 18)}" text-anchor="middle">T{month.month}</text>'
-            )
+            parts.append(f'<text x="{_fmt(x(month))}" y="{_fmt(y(0) + 18)}" text-anchor="middle">T{month.month}</text>')
     parts.append(
         f'<text x="{_fmt(left + plot_w / 2)}" y="{HEIGHT - 4}" text-anchor="middle">{escape(month_axis_title(period))}</text>'
     )
