@@ -7,10 +7,11 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ktt_site.plans.model import Period, TargetRange
 from ktt_site.plans.progress import Point
+from ktt_site.rendering import text_html
 from ktt_site.text import vn_number
 
 # Drawn for a phone: the viewBox is about as wide as a 390 px screen's text column, so one unit
@@ -74,7 +75,7 @@ def legend(items: Sequence[tuple[str, str, str | None]]) -> str:
         '<li><svg width="28" height="10" viewBox="0 0 28 10" aria-hidden="true" focusable="false">'
         f'<line x1="1" x2="27" y1="5" y2="5" stroke="{colour}" stroke-width="3"'
         + (f' stroke-dasharray="{dash}"' if dash else "")
-        + f"/></svg>{escape(label)}</li>"
+        + f"/></svg>{text_html(label)}</li>"
         for label, colour, dash in items
     )
     return f'<ul class="ktt-legend">{entries}</ul>'
@@ -109,13 +110,15 @@ def cumulative_chart(
 
     parts = [
         *_svg_opening(chart_id, title, description),
-        f'<text x="0" y="{FONT_SIZE}">{escape(value_title)}</text>',
+        f'<text x="0" y="{FONT_SIZE}">{text_html(value_title)}</text>',
     ]
     for tick in ticks:
         parts.append(
             f'<line x1="{left}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(tick))}" y2="{_fmt(y(tick))}" stroke="currentColor" stroke-opacity="0.15"/>'
         )
-        parts.append(f'<text x="{left - 6}" y="{_fmt(y(tick) + 4)}" text-anchor="end">{escape(_number(tick))}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{_fmt(y(tick) + 4)}" text-anchor="end">{text_html(_number(tick))}</text>'
+        )
     months = _months(period)
     # Every month gets a tick; labels only as many as fit at FONT_SIZE (about 6 across).
     every = max(1, math.ceil(len(months) / 6))
@@ -126,7 +129,7 @@ def cumulative_chart(
         if index % every == 0:
             parts.append(f'<text x="{_fmt(x(month))}" y="{_fmt(y(0) + 18)}" text-anchor="middle">T{month.month}</text>')
     parts.append(
-        f'<text x="{_fmt(left + plot_w / 2)}" y="{HEIGHT - 4}" text-anchor="middle">{escape(month_axis_title(period))}</text>'
+        f'<text x="{_fmt(left + plot_w / 2)}" y="{HEIGHT - 4}" text-anchor="middle">{text_html(month_axis_title(period))}</text>'
     )
     parts.append(f'<line x1="{left}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(0))}" y2="{_fmt(y(0))}" stroke="currentColor"/>')
     keys: list[tuple[str, str, str | None]] = []
@@ -158,8 +161,8 @@ def _svg_opening(chart_id: str, title: str, description: str) -> list[str]:
         f'<svg class="ktt-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" preserveAspectRatio="xMidYMid meet" '
         'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        f'<title id="{chart_id}-title">{text_html(title)}</title>',
+        f'<desc id="{chart_id}-desc">{text_html(description)}</desc>',
         f'<g font-size="{FONT_SIZE}" fill="currentColor">',
     ]
 
@@ -174,7 +177,7 @@ def bar_chart(
     slot = plot_w / max(len(bars), 1)
     parts = [
         *_svg_opening(chart_id, title, description),
-        f'<text x="0" y="{FONT_SIZE}">{escape(value_title)}</text>',
+        f'<text x="0" y="{FONT_SIZE}">{text_html(value_title)}</text>',
         f'<line x1="{left}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="currentColor"/>',
     ]
     for index, (label, value) in enumerate(bars):
@@ -185,10 +188,10 @@ def bar_chart(
             f'<rect x="{_fmt(bx)}" y="{_fmt(by)}" width="{_fmt(slot * 0.6)}" height="{_fmt(height)}" fill="{VALUE_COLOUR}"/>'
         )
         parts.append(
-            f'<text x="{_fmt(bx + slot * 0.3)}" y="{_fmt(by - 6)}" text-anchor="middle">{escape(_number(round(value)))}</text>'
+            f'<text x="{_fmt(bx + slot * 0.3)}" y="{_fmt(by - 6)}" text-anchor="middle">{text_html(_number(round(value)))}</text>'
         )
         parts.append(
-            f'<text x="{_fmt(bx + slot * 0.3)}" y="{TOP + plot_h + 18}" text-anchor="middle">{escape(label)}</text>'
+            f'<text x="{_fmt(bx + slot * 0.3)}" y="{TOP + plot_h + 18}" text-anchor="middle">{text_html(label)}</text>'
         )
     parts.append(f'<text x="{_fmt(left + plot_w / 2)}" y="{HEIGHT - 4}" text-anchor="middle">Năm</text>')
     parts.append("</g></svg>")
