@@ -11,8 +11,10 @@ from ktt_site.bulletin.enrich import enrich_markdown
 from ktt_site.bulletin.load import is_issue_page
 from ktt_site.bulletin.model import PageTemplate
 from ktt_site.bulletin.shortcodes import LATEST_ISSUE
+from ktt_site.cooperatives.shortcodes import HOP_TAC_XA_TIEU_BIEU
 from ktt_site.embeds import VIDEO
 from ktt_site.errors import ProblemLog
+from ktt_site.front_page import CAC_MUC
 from ktt_site.invisible import visible
 from ktt_site.legal.shortcodes import VAN_BAN
 from ktt_site.page_links import check_links, rewrite
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
 
 #: Every shortcode editors can use, by name.
 SHORTCODES: dict[str, Shortcode] = {
-    code.name: code for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO, VIDEO)
+    code.name: code
+    for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO, VIDEO, CAC_MUC, HOP_TAC_XA_TIEU_BIEU)
 }
 
 #: Generated sections; an editor's page at one of these paths would collide with them.

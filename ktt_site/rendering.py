@@ -18,6 +18,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from ktt_site.dates import vn_date
+from ktt_site.tables import label_stacked_tables
 from ktt_site.text import vn_number
 from ktt_site.urls import relative_url
 
@@ -114,7 +115,7 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, page_uri: str, **context: Any) -> str:
     """Render ``ktt_site/templates/<template>`` for the page at ``page_uri``."""
-    return environment().get_template(template).render(page_uri=page_uri, **context)
+    return label_stacked_tables(environment().get_template(template).render(page_uri=page_uri, **context))
 
 
 def page(

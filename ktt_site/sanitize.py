@@ -55,7 +55,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
-    "td": {"colspan", "rowspan", "headers", "align"},
+    # data-label: a stacked table's column name for each cell on a phone (ktt_site.tables)
+    "td": {"colspan", "rowspan", "headers", "align", "data-label"},
     "th": {"colspan", "rowspan", "headers", "scope", "abbr", "align"},
     "col": {"span"},
     "colgroup": {"span"},

@@ -15,6 +15,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+import imagesize
+
 from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
 from ktt_site.content_files import check_content_files
 from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
@@ -95,6 +97,15 @@ class SiteData:
 
     def location(self, cooperative: Cooperative) -> Location:
         return self.locations[cooperative.id]
+
+    def image_size(self, path: str) -> tuple[int, int] | None:
+        """Pixel width and height of an image under ``content/``, so a page reserves its space
+        before it loads; None when the file does not say (an SVG without a size)."""
+        try:
+            width, height = imagesize.get(self.paths.docs_dir / path)
+        except (OSError, ValueError):
+            return None
+        return (round(width), round(height)) if width > 0 and height > 0 else None
 
 
 def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:

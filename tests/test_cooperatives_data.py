@@ -182,3 +182,25 @@ def test_profile_founded_at_latest_says_the_date_is_not_known(project):
     article = content(parse(page_file(project.built(), "hop-tac-xa/htx-chua-ro-ngay")))
     facts = dict((row[0], row[1]) for row in table_rows(table(article, "facts")))
     assert facts["Thành lập"] == "chưa rõ ngày thành lập; đã hoạt động vào năm 2017"
+
+
+def test_a_long_directory_is_cut_into_numbered_pages(project, monkeypatch):
+    """Thousands of profiles would make one page of megabytes: the directory and each facet value
+    show PAGE_SIZE profiles a page, with links to every page; a profile cannot take their address."""
+    from ktt_site.cooperatives import listing
+
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    add_profiles(project)
+    assert project.build_in_process(env=ENV).returncode == 0
+    first = content(parse(page_file(project.built(), "hop-tac-xa/")))
+    second = content(parse(page_file(project.built(), "hop-tac-xa/trang-2/")))
+    names = [row[0] for row in table_rows(table(first, "directory"))]
+    rest = [row[0] for row in table_rows(table(second, "directory"))]
+    assert len(names) == 2 and len(rest) == 1
+    nav = next(n for n in second.iter("nav") if n.get("aria-label") == "Các trang của danh sách")
+    pager = [(text(a), a.get("href")) for a in nav.iter("a")]
+    assert pager == [("1", "../")]
+    assert "Trang 2/2" in text(second)
+    project.write("models_data/cooperatives/trang-2.yaml", NEW_PROFILE)
+    result = project.check_in_process()
+    assert "models_data/cooperatives/trang-2.yaml:1: id: mã 'trang-2' trùng địa chỉ" in result.stderr

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ktt_site.bulletin.categories import ARCHIVE_DIR, CATEGORIES_DIR, categories, published, years
-from ktt_site.bulletin.render import BULLETIN_PAGE, FEED_STYLESHEET, FOLLOW_PAGE, generated_page
+from ktt_site.bulletin.render import BULLETIN_PAGE, FEED_STYLESHEET, FOLLOW_PAGE
+from ktt_site.bulletin.render import generated_page as bulletin_page
 from ktt_site.rendering import Output, render
 from ktt_site.urls import absolute_url, page_url
 
@@ -29,6 +31,8 @@ def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
     found = categories(issues)
     by_year = years(issues)
     everything = _last_change([a for issue in issues for a in issue.articles])
+    # Every page's cards look up their pictures' sizes in the site's files.
+    generated_page = partial(bulletin_page, site=site)
     outputs = [
         # The section's home is the only bulletin page in the sidebar.
         generated_page(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ktt_site.cooperatives.listing import split
 from ktt_site.cooperatives.model import KINDS, Product
 from ktt_site.cooperatives.view import SECTION, Profile
 from ktt_site.rendering import Output, page
@@ -186,19 +187,22 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
             )
         )
         for value in facet.used:
-            outputs.append(
-                page(
-                    value.src_uri,
-                    "cooperatives/facet_value.md.j2",
-                    title=facet.page_title.format(value.label),
-                    front_matter={
-                        "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác.",
-                        "share_title": facet.share_title.format(value.label),
-                    },
-                    facet=facet,
-                    value=value,
+            for listing in split(value.src_uri, value.profiles):
+                numbered = f" (trang {listing.number}/{listing.count})" if listing.number > 1 else ""
+                outputs.append(
+                    page(
+                        listing.src_uri,
+                        "cooperatives/facet_value.md.j2",
+                        title=facet.page_title.format(value.label) + numbered,
+                        front_matter={
+                            "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác{numbered}.",
+                            "share_title": facet.share_title.format(value.label) + numbered,
+                        },
+                        facet=facet,
+                        value=value,
+                        listing=listing,
+                    )
                 )
-            )
     levels = ocop_by_stars(profiles)
     rated = sum(len(items) for _, items in levels)
     outputs.append(

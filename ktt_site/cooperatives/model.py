@@ -144,7 +144,8 @@ class Cooperative(Record):
     @field_validator("id")
     @classmethod
     def _id_is_free(cls, value: str) -> str:
-        if value in RESERVED_IDS:
+        # trang-2, trang-3...: the directory's numbered pages (cooperatives/listing.py).
+        if value in RESERVED_IDS or (value.startswith("trang-") and value[6:].isdigit()):
             raise ValueError(f"mã '{value}' trùng địa chỉ một trang tự sinh của mục Hợp tác xã; hãy đổi tên tệp")
         return value
 

@@ -10,6 +10,7 @@ import imagesize
 from ktt_site.cooperatives import opendata
 from ktt_site.cooperatives.exemplary import PAGE as EXEMPLARY_PAGE
 from ktt_site.cooperatives.facets import OCOP_PAGE, Facet, ocop_by_stars
+from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import RELATIONS, Image
 from ktt_site.cooperatives.view import DIRECTORY, Profile
 from ktt_site.rendering import Output, page
@@ -76,7 +77,7 @@ def profile_page(site: SiteData, profile: Profile, articles: list[Article], face
     )
 
 
-def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Facet]) -> Output:
+def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Facet], listing: ListingPage) -> Output:
     kinds: dict[str, int] = {}
     for profile in profiles:
         kinds[profile.coop.kind_label] = kinds.get(profile.coop.kind_label, 0) + 1
@@ -91,6 +92,7 @@ def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Fac
         },
         in_nav=True,
         profiles=profiles,
+        listing=listing,
         kinds=kinds,
         facets=all_facets,
         # Counts that include example records say how many (where the reader meets the count).
@@ -112,6 +114,18 @@ def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Fac
 def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]) -> list[Output]:
     by_coop = articles_about(site)
     facet_links = {facet.key: facet for facet in all_facets}
-    outputs = [directory_page(site, profiles, all_facets)]
+    first, *more = split(DIRECTORY, profiles)
+    outputs = [directory_page(site, profiles, all_facets, first)]
+    outputs.extend(
+        page(
+            listing.src_uri,
+            "cooperatives/listing.md.j2",
+            title=f"Hợp tác xã, tổ hợp tác: trang {listing.number}/{listing.count}",
+            front_matter={"description": f"Danh bạ hợp tác xã, tổ hợp tác, trang {listing.number}/{listing.count}."},
+            listing=listing,
+            total=len(profiles),
+        )
+        for listing in more
+    )
     outputs.extend(profile_page(site, p, by_coop.get(p.id, []), facet_links) for p in profiles)
     return outputs

@@ -110,6 +110,7 @@ def _chart(progress: TargetProgress) -> Any:
                 f"thay đổi {display.value_text(progress)}."
             ),
             unit="đồng/người/năm",
+            value_title="Thu nhập bình quân một thành viên",
         )
     if not progress.series:
         return None
@@ -126,7 +127,15 @@ def _chart(progress: TargetProgress) -> Any:
             "Đường nét đứt xanh lá là mức chỉ tiêu, đường chấm xám là tiến độ cần đạt theo thời gian."
         ),
         unit=progress.unit,
+        value_title=_value_title(progress.unit, isinstance(progress.result, measures.CoverageResult)),
     )
+
+
+def _value_title(unit: str, share: bool) -> str:
+    """The value axis in plain words: ``Số THT, cộng dồn từ đầu kỳ``, ``Tỷ lệ (%)``."""
+    if share or unit == "%":
+        return "Tỷ lệ (%)"
+    return f"Số {unit}, cộng dồn từ đầu kỳ"
 
 
 def target_page(site: SiteData, progress: PlanProgress, target: TargetProgress) -> Output:
