@@ -93,6 +93,15 @@ def load_bulletin(docs_dir: Path, log: ProblemLog) -> list[BulletinIssue]:
         meta = validate_record(IssueMeta, loaded[0], index, log)
         if meta is None:
             continue
+        folder_number = int(ISSUE_FOLDER.match(folder.name)[2])  # type: ignore[index]
+        if meta.issue != folder_number:
+            log.add(
+                index,
+                meta.origin.line("issue"),
+                "issue",
+                f"số {meta.issue} khác số trong tên thư mục '{folder.name}' ({folder_number}); "
+                "hãy sửa một trong hai cho khớp (địa chỉ của số bản tin lấy theo tên thư mục)",
+            )
         if meta.issue in numbers:
             log.add(index, meta.origin.line("issue"), "issue", f"số {meta.issue} đã dùng cho '{numbers[meta.issue]}'")
         numbers.setdefault(meta.issue, folder.name)
