@@ -144,7 +144,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         # Logged once the strict build's count is set up: each one stops a strict build, and
         # the staged site must then not be published.
         for warning in self.site.warnings if self.site is not None else []:
-            log.warning(f"cảnh báo: {warning}")
+            log.warning(str(warning))
         if not self.problems and not self.serving:
             # Started now, so Pagefind is up before the first page is.
             self.search = BackgroundIndexer(Path(config.site_dir))
