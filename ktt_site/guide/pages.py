@@ -16,6 +16,7 @@ from ktt_site.guide.commands import MAKE_TARGETS, commands
 from ktt_site.guide.errors import COMMON_ERRORS
 from ktt_site.guide.fields import FieldDoc, Section, sections
 from ktt_site.guide.kinds import PAGES, GuidePage, Part
+from ktt_site.guide.writing import WRITING_PAGE, category_rows, link_examples, shortcode_examples, shown
 from ktt_site.rendering import BuildSettings, Output, environment, page
 from ktt_site.site import SiteData
 from ktt_site.sources import parse_yaml, split_front_matter
@@ -138,6 +139,7 @@ def _outputs() -> tuple[Output, ...]:
             title="Hướng dẫn biên tập",
             pages=PAGES,
             commands_page=COMMANDS_PAGE,
+            writing_page=WRITING_PAGE,
             front_matter={"description": INDEX_DESCRIPTION},
         ),
         *(_kind_page(guide_page) for guide_page in PAGES),
@@ -169,5 +171,23 @@ def _kind_page(guide_page: GuidePage) -> Output:
 
 
 def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
-    """The guide depends on the models only, not on the data: built once per process."""
-    return list(_outputs())
+    """The guide depends on the models only, not on the data: built once per process; its page
+    on writing names the site's own records and categories, so it is made for each build."""
+    return [*_outputs(), writing_page(site)]
+
+
+def writing_page(site: SiteData) -> Output:
+    return page(
+        WRITING_PAGE,
+        "guide/writing.md.j2",
+        title="Viết bài: shortcode, liên kết, chuyên mục",
+        front_matter={
+            "description": "Chèn văn bản, thanh tiến độ; liên kết giữa các trang; chuyên mục; xem trước bài nháp."
+        },
+        shortcodes=shortcode_examples(site),
+        shown=shown,
+        links=link_examples(site),
+        category_rows=category_rows(site),
+        commands_page=COMMANDS_PAGE,
+        index=INDEX,
+    )
