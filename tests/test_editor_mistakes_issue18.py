@@ -53,9 +53,20 @@ def test_a_cooperative_cannot_be_founded_under_a_later_law(project):
     assert result.returncode == 1
     assert (
         f"models_data/cooperatives/htx-dong-tam.yaml:{line}: legal_basis: Luật Hợp tác xã số 17/2023/QH15 ban hành "
-        "ngày 20/06/2023, sau khi HTX thành lập (15/03/2018): ghi văn bản có hiệu lực lúc thành lập "
-        "(có thể là 'luat-htx-2012'), hoặc bỏ trống nếu nguồn không nêu"
+        "ngày 20/06/2023, sau khi HTX thành lập (15/03/2018); lúc thành lập còn hiệu lực 'luat-htx-2012': "
+        "ghi văn bản HTX thành lập theo, hoặc bỏ trống nếu nguồn không nêu"
     ) in result.stderr
+    # With no earlier law in force at the founding, a re-registration cannot be told from a slip.
+    law_2012 = project.path("models_data/legal/luat-htx-2012.yaml")
+    text_2012 = law_2012.read_text(encoding="utf-8")
+    law_2012.write_text(
+        text_2012.replace("issued: 2012-11-20", "issued: 2018-06-01").replace(
+            "effective: 2013-07-01", "effective: 2018-07-01"
+        ),
+        encoding="utf-8",
+    )
+    result = project.check_in_process()
+    assert result.returncode == 0, result.stderr
 
 
 def test_progress_reports_go_in_date_order(tmp_path):

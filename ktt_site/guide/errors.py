@@ -138,7 +138,7 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         GOOD_COOP.replace("luat-htx-2012", "luat-htx-2023"),
         f"{COOP}:6: legal_basis: Luật Hợp tác xã số 17/2023/QH15 ban hành ngày 20/06/2023, sau khi HTX thành lập (15/03/2018)",
         "Một HTX không thể được thành lập theo một văn bản chưa có; thường là đã chép cơ sở pháp lý của một HTX mới hơn.",
-        "Ghi văn bản có hiệu lực lúc HTX thành lập (thông báo gợi ý văn bản đó), hoặc bỏ trống legal_basis nếu nguồn không nêu.",
+        "Ghi văn bản HTX thành lập theo (thông báo nêu văn bản còn hiệu lực lúc đó), hoặc bỏ trống legal_basis nếu nguồn không nêu.",
     ),
     CommonError(
         "Chỗ ghi ĐIỀN chưa thay",

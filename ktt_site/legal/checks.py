@@ -44,18 +44,29 @@ def _rotated(cycle: list[str]) -> list[str]:
 def check_legal_basis_dates(
     cooperatives: Mapping[str, Cooperative], library: Mapping[str, LegalDocument], log: ProblemLog
 ) -> None:
-    """A cooperative cannot have been founded under a document issued after its founding."""
+    """A cooperative named as founded under a document issued after its founding, when the
+    library holds the document that one replaced and it was in force then: the newer law was
+    copied by mistake (the plan's targets count cooperatives by the law they were founded under).
+    Without the earlier document in the library nothing is said: an older cooperative may have
+    re-registered under the newer law, as the 2012 law required of those founded before it."""
     for coop in cooperatives.values():
         doc = library.get(coop.legal_basis or "")
         if doc is None or doc.issued is None or coop.founded.last_day >= doc.issued.first_day:
             continue
-        # The document it replaced is most often the one meant.
-        earlier = [other.id for other in library.values() if other.replaced_by == doc.id]
-        hint = f" (có thể là '{earlier[0]}')" if len(earlier) == 1 else ""
+        earlier = sorted(
+            other.id
+            for other in library.values()
+            if other.replaced_by == doc.id
+            and other.issued is not None
+            and other.issued.first_day <= coop.founded.first_day
+        )
+        if not earlier:
+            continue
         log.add(
             coop.origin.path,
             coop.origin.line("legal_basis"),
             "legal_basis",
-            f"{doc.label} ban hành {doc.issued_phrase}, sau khi {coop.kind_short} thành lập ({coop.founded}): ghi văn bản "
-            f"có hiệu lực lúc thành lập{hint}, hoặc bỏ trống nếu nguồn không nêu",
+            f"{doc.label} ban hành {doc.issued_phrase}, sau khi {coop.kind_short} thành lập ({coop.founded}); "
+            f"lúc thành lập còn hiệu lực '{earlier[0]}': ghi văn bản {coop.kind_short} thành lập theo, "
+            "hoặc bỏ trống nếu nguồn không nêu",
         )
