@@ -157,3 +157,15 @@ def test_a_new_profile_or_document_leaves_the_schemas_fresh(tmp_path):
     before = {p.name: p.read_text(encoding="utf-8") for p in write_schemas(tmp_path / "a", ROOT / "models_data")}
     after = {p.name: p.read_text(encoding="utf-8") for p in write_schemas(tmp_path / "b", data)}
     assert before == after
+
+
+def test_a_warning_from_loading_keeps_the_previous_site(project):
+    """Warnings said while loading are counted by the strict build that must not publish."""
+    assert project.build_in_process().returncode == 0
+    before = (project.built() / "index.html").read_bytes()
+    project.remove("content/images/chia-se.png")
+    project.write("content/index.md", "# Trang chủ mới\n")
+    result = project.build_in_process()
+    assert result.returncode == 1
+    assert "share_image: không tìm thấy ảnh 'content/images/chia-se.png'" in result.stderr
+    assert (project.built() / "index.html").read_bytes() == before
