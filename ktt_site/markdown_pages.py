@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, get_args
 from ktt_site.bulletin.enrich import enrich_markdown
 from ktt_site.bulletin.model import PageTemplate
 from ktt_site.bulletin.shortcodes import LATEST_ISSUE
+from ktt_site.embeds import VIDEO
 from ktt_site.errors import ProblemLog
 from ktt_site.legal.shortcodes import VAN_BAN
 from ktt_site.plans.shortcodes import TIEN_DO, TONG_QUAN_TIEN_DO
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from ktt_site.site import SiteData
 
 #: Every shortcode editors can use, by name.
-SHORTCODES: dict[str, Shortcode] = {code.name: code for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO)}
+SHORTCODES: dict[str, Shortcode] = {
+    code.name: code for code in (LATEST_ISSUE, VAN_BAN, TIEN_DO, TONG_QUAN_TIEN_DO, VIDEO)
+}
 
 #: Generated sections; an editor's page at one of these paths would collide with them.
 GENERATED_SECTIONS = ("hop-tac-xa", "van-ban", "ke-hoach", "tien-do", "du-lieu", "huong-dan")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
@@ -16,6 +17,7 @@ from ktt_site.sources import YamlMapping, line_at, load_yaml_file
 M = TypeVar("M", bound=BaseModel)
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NOT_IN_ADDRESS = re.compile(r'[\s"<>\\^`{|}\x00-\x1f\x7f]')
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _DANGEROUS_MARKDOWN = re.compile(
     r"<\s*/?\s*(script|style|iframe|object|embed|form|input|button|link|meta|base)\b"
@@ -46,6 +48,17 @@ def _check_web_address(value: str) -> str:
     # Only http(s): a 'javascript:' address in an href would run in readers' browsers.
     if not value.startswith(("https://", "http://")):
         raise ValueError(f"địa chỉ '{value}' phải bắt đầu bằng https:// hoặc http://")
+    # What no address holds unencoded (RFC 3986): pasted with it, Markdown or HTML around it.
+    odd = _NOT_IN_ADDRESS.search(value)
+    if odd:
+        shown = "dấu cách" if odd.group().isspace() else f"'{odd.group()}'"
+        raise ValueError(f"địa chỉ '{value}' chứa {shown}, không có trong một địa chỉ web; hãy chép lại đúng địa chỉ")
+    try:
+        host = urlsplit(value).hostname
+    except ValueError:  # a malformed "[...]" host
+        host = None
+    if not host:
+        raise ValueError(f"địa chỉ '{value}' thiếu tên miền, ví dụ https://vanban.chinhphu.vn/")
     return value
 
 

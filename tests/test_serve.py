@@ -108,8 +108,8 @@ def test_preview_rebuilds_on_data_and_page_changes_and_shows_errors(project):
         body = wait_for(profile, lambda status, body: "ktt-preview-errors" in body, server, log)
         assert "Dữ liệu có 1 lỗi" in body
         assert (
-            f"<code>{COOP}:5</code> status: giá trị &#x27;hoat-dong&#x27; không hợp lệ; "
-            "chỉ chấp nhận: &#x27;active&#x27;, &#x27;dissolved&#x27;"
+            f"<code>{COOP}:5</code> status: giá trị 'hoat-dong' không hợp lệ; "
+            "chỉ chấp nhận: 'active', 'dissolved'"
         ) in body
         home = wait_for(url, lambda status, body: "ktt-preview-errors" in body, server, log)
         assert "Đã sửa trang chủ." not in home
@@ -130,7 +130,7 @@ def test_preview_starts_even_when_the_data_is_broken(project):
     # Plain `mkdocs serve` (not dirty, strict from mkdocs.yml) keeps working too.
     with serving(project, ("serve",)) as (url, server, log):
         body = wait_for(url, lambda status, body: status == 200 and "ktt-preview-errors" in body, server, log)
-        assert "comune: trường không có trong mẫu dữ liệu; có phải ý bạn là &#x27;commune&#x27;?" in body
+        assert "comune: trường không có trong mẫu dữ liệu; có phải ý bạn là 'commune'?" in body
         coop = project.path(COOP)
         coop.write_text(coop.read_text(encoding="utf-8").replace("comune: xa-dong-tam\n", ""), encoding="utf-8")
         wait_for(

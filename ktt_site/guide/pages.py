@@ -12,12 +12,15 @@ from typing import Any
 import yaml
 
 from ktt_site.cli import build_parser
+from ktt_site.embeds import VIDEO
 from ktt_site.guide.commands import MAKE_TARGETS, commands
 from ktt_site.guide.errors import COMMON_ERRORS
 from ktt_site.guide.fields import FieldDoc, Section, sections
 from ktt_site.guide.kinds import PAGES, GuidePage, Part
 from ktt_site.guide.writing import WRITING_PAGE, category_rows, link_examples, shortcode_examples, shown
+from ktt_site.markdown_pages import SHORTCODES
 from ktt_site.rendering import BuildSettings, Output, environment, page
+from ktt_site.sanitize import DROPPED_WITH_CONTENT, HTML_TAGS
 from ktt_site.site import SiteData
 from ktt_site.sources import parse_yaml, split_front_matter
 
@@ -167,6 +170,12 @@ def _kind_page(guide_page: GuidePage) -> Output:
         parts=[part_view(p) for p in guide_page.parts],
         index=INDEX,
         commands_page=COMMANDS_PAGE,
+        # What editors' Markdown may hold, read from the code that expands and cleans it.
+        shortcodes=sorted(SHORTCODES.values(), key=lambda code: code.name),
+        shown=shown,
+        video_usage=VIDEO.usage,
+        html_tags=sorted(HTML_TAGS),
+        dropped_tags=sorted(DROPPED_WITH_CONTENT),
     )
 
 

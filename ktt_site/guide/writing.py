@@ -60,6 +60,8 @@ def _example_args(site: SiteData, code: Shortcode) -> tuple[str, ...] | None:
         return (plans[0], site.plans[plans[0]].targets[0].id)
     if code.name == "tong_quan_tien_do" and plans:
         return (plans[0],)
+    if code.name == "video":
+        return ("https://www.youtube.com/watch?v=mã-video", "Tiêu đề video (ví dụ)")
     return None
 
 

@@ -21,7 +21,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ktt_site.bulletin.enrich import editor_pages
 from ktt_site.bulletin.feeds import RenderedSite, write_feeds
 from ktt_site.content_files import theme_files
+from ktt_site.csp import with_policy
 from ktt_site.dates import build_date
+from ktt_site.embeds import embed_videos, has_video
 from ktt_site.errors import DataValidationError, Problem
 from ktt_site.markdown_pages import page_markdown
 from ktt_site.mkdocs_plugin import preview
@@ -30,17 +32,21 @@ from ktt_site.outputs import build_outputs
 from ktt_site.preview import problems_markdown
 from ktt_site.publishing import PublishError, StagedSite, write_failure, write_failure_message
 from ktt_site.rendering import BuildSettings
+from ktt_site.sanitize import clean_html
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify
 from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_image
 from ktt_site.site import ProjectPaths, SiteData, load_site
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
     from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
@@ -49,6 +55,9 @@ ENGINE_LOGGER = logging.getLogger(BasePlugin.__module__.split(".")[0])
 #: Where MkDocs logs the page it was building when an error stopped it.
 BUILD_LOGGER = logging.getLogger(f"{ENGINE_LOGGER.name}.commands.build")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+#: Front matter keys Material 9 prints as they are: in <title>, the header, the navigation
+#: (subtitle, status) and <meta name="author">.
+THEME_PRINTED_META = ("title", "subtitle", "status", "author")
 
 
 def theme_title(page: Page, site_name: str) -> str:
@@ -63,6 +72,14 @@ def theme_title(page: Page, site_name: str) -> str:
     else:
         return site_name
     return html.unescape(text).strip() or site_name
+
+
+def _plain_toc_titles(links: Iterable[AnchorLink]) -> None:
+    """Headings' text as the theme prints it in the table of contents, spelt as the cleaned page
+    spells it: generated headings write data's text as character references (rendering.text_html)."""
+    for link in links:
+        link.title = html.escape(html.unescape(link.title), quote=False)
+        _plain_toc_titles(link.children)
 
 
 class KttSitePlugin(BasePlugin[KttSiteConfig]):
@@ -197,15 +214,20 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return page_markdown(self.site, file.src_uri, file.content_string)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
-        # matter title is text from YAML, so it is escaped once, before any page is rendered.
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = escape(page.meta["title"])
+        # Themes print a title as HTML (MkDocs makes titles from headings that way), and
+        # Material prints these other keys unescaped too; front matter is text from YAML, so it
+        # is escaped once, before any page is rendered.
+        for key in THEME_PRINTED_META:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         if self.site is None:
             return problems_markdown(self.problems)
         return page_markdown(self.site, page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Before anything reads the body: the theme, the search index and the feeds get it clean.
+        html = clean_html(html)
+        _plain_toc_titles(page.toc)
         self.page_html[page.file.src_uri] = html
         if self.search is not None:
             assert self.site is not None
@@ -213,7 +235,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.search.add(
                 PageToIndex(src_uri, theme_title(page, config.site_name), html, classify(self.site, src_uri))
             )
-        return html
+        return embed_videos(html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's body now exists: the index can be written while MkDocs renders templates.
@@ -268,8 +290,19 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
-        return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        if self.serving:
+            # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
+            # No policy: the live-reload script the server adds is inline, different every time.
+            return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        content = page.content or ""
+        theme_html = output.replace(content, "", 1) if content else output
+        return with_policy(output, theme_html, video=has_video(content))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) carry the policy too; sitemaps are not HTML.
+        if self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, output_content)
 
     # Last of every plugin's post-build step: the site is published only once all are done.
     @event_priority(-100)

@@ -7,10 +7,11 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ktt_site.plans.model import Period, TargetRange
 from ktt_site.plans.progress import Point
+from ktt_site.rendering import text_html
 from ktt_site.text import vn_number
 
 WIDTH, HEIGHT = 640, 280
@@ -70,7 +71,9 @@ def cumulative_chart(
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(tick))}" y2="{_fmt(y(tick))}" stroke="currentColor" stroke-opacity="0.15"/>'
         )
-        parts.append(f'<text x="{LEFT - 6}" y="{_fmt(y(tick) + 4)}" text-anchor="end">{escape(_number(tick))}</text>')
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{_fmt(y(tick) + 4)}" text-anchor="end">{text_html(_number(tick))}</text>'
+        )
     month = dt.date(period.start.year, period.start.month, 1)
     while month <= period.end:
         if month >= period.start:
@@ -79,7 +82,7 @@ def cumulative_chart(
             )
         month = dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     parts.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 6}">{escape(unit)}; tháng {period.start.month}/{period.start.year} đến {period.end.month}/{period.end.year}</text>'
+        f'<text x="{LEFT}" y="{HEIGHT - 6}">{text_html(unit)}; tháng {period.start.month}/{period.start.year} đến {period.end.month}/{period.end.year}</text>'
     )
     parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y(0))}" y2="{_fmt(y(0))}" stroke="currentColor"/>')
     for level, dash in ((goal.min, "6 4"), (goal.max, "2 4")):
@@ -107,8 +110,8 @@ def _svg_opening(chart_id: str, title: str, description: str) -> list[str]:
         f'<svg class="ktt-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" '
         f'style="max-width:{WIDTH}px;height:auto" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        f'<title id="{chart_id}-title">{text_html(title)}</title>',
+        f'<desc id="{chart_id}-desc">{text_html(description)}</desc>',
         '<g font-size="16" fill="currentColor">',
     ]
 
@@ -130,11 +133,11 @@ def bar_chart(bars: Sequence[tuple[str, float]], *, chart_id: str, title: str, d
             f'<rect x="{_fmt(bx)}" y="{_fmt(by)}" width="{_fmt(slot * 0.5)}" height="{_fmt(height)}" fill="{VALUE_COLOUR}"/>'
         )
         parts.append(
-            f'<text x="{_fmt(bx + slot * 0.25)}" y="{_fmt(by - 6)}" text-anchor="middle">{escape(_number(value))}</text>'
+            f'<text x="{_fmt(bx + slot * 0.25)}" y="{_fmt(by - 6)}" text-anchor="middle">{text_html(_number(value))}</text>'
         )
         parts.append(
-            f'<text x="{_fmt(bx + slot * 0.25)}" y="{TOP + plot_h + 22}" text-anchor="middle">{escape(label)}</text>'
+            f'<text x="{_fmt(bx + slot * 0.25)}" y="{TOP + plot_h + 22}" text-anchor="middle">{text_html(label)}</text>'
         )
-    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 6}">{escape(unit)}</text>')
+    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 6}">{text_html(unit)}</text>')
     parts.append("</g></svg>")
     return Markup("".join(parts))
