@@ -2,10 +2,16 @@
 
 The schemas come from the same pydantic models that validate a build (``model_json_schema``),
 adjusted for how a YAML editor sees a file: ``id`` is the file name (not required inside),
-years are mapping keys, dates may be partial, and ids that must name an existing record
-(communes, organisations, legal documents, ...) are listed as ``enum`` from the project's data,
-so a mistyped commune id is underlined as it is typed. Re-run ``ktt-site schema`` after adding a
-legal document or a commune.
+years are mapping keys, dates may be partial, and ids from the project's stable lists (communes
+and districts, organisations, exemplary criteria) are listed as ``enum``, so a mistyped commune
+id is underlined as it is typed.
+
+Ids of records editors add every week (cooperatives, legal documents) are deliberately not
+listed: the committed ``schemas/`` would go stale with each new profile or document, and an
+editor's YAML tool would then underline the very id they just created. ``ktt-site check``
+names a dangling one with its file and line instead. The stable lists change only with an
+administrative reform or a new plan: re-run ``ktt-site schema`` then (a test compares the
+committed schemas with freshly generated ones).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from ktt_site.localities import FORMER_SET, LocalitySet
 from ktt_site.organizations import FILE_NAME as ORGANIZATIONS_FILE
 from ktt_site.organizations import Organization
 from ktt_site.plans.model import Plan, ProgressFile
-from ktt_site.references import listed_ids, record_ids
+from ktt_site.references import listed_ids
 from ktt_site.sources import YamlSourceError, parse_yaml
 
 DEFAULT_DIR = "schemas"
@@ -48,8 +54,6 @@ class Ids:
     communes_2018: list[str]
     districts_2018: list[str]
     organizations: list[str]
-    legal: list[str]
-    cooperatives: list[str]
     criteria: list[str]
 
 
@@ -64,6 +68,10 @@ class SchemaKind:
     folder_record: bool = False
     """``id`` comes from the file name, so it is optional inside the file."""
     restrict: Callable[[dict[str, Any], Ids], None] | None = None
+    left_empty: tuple[str, ...] = ()
+    """Required fields ``ktt-site new`` writes empty for the editor to fill: the schema accepts
+    them empty, so a fresh file is not underlined in red with "null is not allowed", and the
+    check names each one with what to write."""
 
 
 class _EditorSchema(GenerateJsonSchema):
@@ -114,35 +122,19 @@ def _restrict_cooperative(schema: dict[str, Any], ids: Ids) -> None:
     schema["anyOf"] = [{"required": [name]} for name in ("commune", "commune_2018", "district_2018")]
     _enum(props["commune_2018"], ids.communes_2018)
     _enum(props["district_2018"], ids.districts_2018)
-    _enum(props["legal_basis"], ids.legal)
     _enum(_items(props["founded_by"]), ids.organizations)
     _enum(_items(schema["$defs"]["Recognition"]["properties"]["criteria"]), ids.criteria)
 
 
-def _restrict_legal(schema: dict[str, Any], ids: Ids) -> None:
-    props = schema["properties"]
-    _enum(props["replaced_by"], ids.legal)
-    _enum(_items(props["related"]), ids.legal)
-
-
 def _restrict_plan(schema: dict[str, Any], ids: Ids) -> None:
     props = schema["properties"]
-    _enum(_items(props["basis"]), ids.legal)
-    _enum(props["legal_document"], ids.legal)
     if ids.organizations:
         props["assignments"]["propertyNames"] = {"enum": sorted(ids.organizations)}
-
-
-def _restrict_article(schema: dict[str, Any], ids: Ids) -> None:
-    props = schema["properties"]
-    _enum(_items(props["cooperatives"]), ids.cooperatives)
-    _enum(_items(props["legal"]), ids.legal)
 
 
 def _restrict_criteria(schema: dict[str, Any], ids: Ids) -> None:
     props = schema["properties"]
     _enum(_items(props["set_by"]), ids.organizations)
-    _enum(_items(props["basis"]), ids.legal)
 
 
 KINDS: tuple[SchemaKind, ...] = (
@@ -162,6 +154,7 @@ KINDS: tuple[SchemaKind, ...] = (
         Cooperative,
         True,
         _restrict_cooperative,
+        left_empty=("founded",),
     ),
     SchemaKind(
         "legal",
@@ -169,7 +162,6 @@ KINDS: tuple[SchemaKind, ...] = (
         "models_data/legal/<mã>.yaml",
         LegalDocument,
         True,
-        _restrict_legal,
     ),
     SchemaKind("plan", "Kế hoạch phối hợp", "models_data/plans/<năm>.yaml", Plan, True, _restrict_plan),
     SchemaKind(
@@ -192,8 +184,6 @@ KINDS: tuple[SchemaKind, ...] = (
         "Phần đầu (front matter) của một bài Bản tin",
         "content/ban-tin/<số>/<bài>.md",
         ArticleMeta,
-        False,
-        _restrict_article,
     ),
     SchemaKind(
         "issue",
@@ -230,6 +220,13 @@ def schema_for(kind: SchemaKind, ids: Ids | None = None) -> dict[str, Any]:
     if kind.folder_record and "id" in generated.get("required", []):
         generated["required"] = [name for name in generated["required"] if name != "id"]
         generated["properties"]["id"]["description"] = "Không cần ghi: mã là tên tệp (không có đuôi .yaml)."
+    for name in kind.left_empty:
+        node = generated["properties"][name]
+        description = node.pop("description", None)
+        generated["properties"][name] = {
+            "anyOf": [node, {"type": "null"}],
+            **({"description": description} if description else {}),
+        }
     if ids is not None and kind.restrict is not None:
         kind.restrict(generated, ids)
     return {
@@ -274,8 +271,6 @@ def project_ids(data_dir: Path) -> Ids:
         communes_2018=_commune_ids(former),
         districts_2018=[str(d["id"]) for d in _districts(former) if "id" in d],
         organizations=sorted(listed_ids(_yaml(data_dir / ORGANIZATIONS_FILE)) or ()),
-        legal=sorted(record_ids(data_dir / "legal")),
-        cooperatives=sorted(record_ids(data_dir / "cooperatives")),
         criteria=sorted(listed_ids(_under(_yaml(data_dir / CRITERIA_FILE), "criteria")) or ()),
     )
 

@@ -17,19 +17,21 @@ from typing import TypeVar
 
 import imagesize
 
+from ktt_site.bulletin.categories import near_typo_categories
 from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
 from ktt_site.content_files import check_content_files
 from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.dates import build_date
-from ktt_site.errors import ProblemLog
+from ktt_site.errors import Problem, ProblemLog
 from ktt_site.file_names import check_file_names
-from ktt_site.legal.checks import check_replacement_cycles
+from ktt_site.legal.checks import check_legal_basis_dates, check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
 from ktt_site.localities import FORMER_SET, Localities, LocalitySet, Location, load_localities
 from ktt_site.markdown_pages import check_markdown_pages
 from ktt_site.organizations import Organization, load_organizations
+from ktt_site.placeholders import check_placeholders
 from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
@@ -71,6 +73,8 @@ class SiteData:
     exemplary_criteria: ExemplaryCriteria | None = None
     plan_progress: dict[str, PlanProgress] = field(default_factory=dict)
     """Each plan's targets evaluated as of ``as_of`` (computed once, after validation)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Likely mistakes that do not stop a preview but stop a strict build (a near-typo category)."""
 
     def __post_init__(self) -> None:
         self.locations = {c.id: self.localities.location_of(c) for c in self.cooperatives.values()}
@@ -178,10 +182,15 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
     check_images(site, log)
     check_duplicates(site, log)
     check_replacement_cycles(site.legal, log)
+    check_legal_basis_dates(site.cooperatives, site.legal, log)
     check_plans(site, log)
     check_markdown_pages(site, log)
+    check_placeholders(site, log)
     log.raise_if_any()
     site.plan_progress = compute_progress(site)
+    warnings = ProblemLog(paths.root)
+    near_typo_categories(site.bulletin, warnings)
+    site.warnings = sorted(warnings.problems)
     return site
 
 

@@ -121,6 +121,16 @@ def _load_issue(folder: Path, log: ProblemLog, numbers: dict[int, str]) -> Bulle
     meta = validate_record(IssueMeta, loaded[0], index, log)
     if meta is None:
         return None
+    folder_number = int(ISSUE_FOLDER.match(folder.name)[2])  # type: ignore[index]
+    # A number another folder has is reported as such (below): one mistake, one message.
+    if meta.issue != folder_number and meta.issue not in numbers:
+        log.add(
+            index,
+            meta.origin.line("issue"),
+            "issue",
+            f"số {meta.issue} khác số trong tên thư mục '{folder.name}' ({folder_number}); "
+            "hãy sửa một trong hai cho khớp (địa chỉ của số bản tin lấy theo tên thư mục)",
+        )
     if meta.issue in numbers:
         log.add(index, meta.origin.line("issue"), "issue", f"số {meta.issue} đã dùng cho '{numbers[meta.issue]}'")
     numbers.setdefault(meta.issue, folder.name)

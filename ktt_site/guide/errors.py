@@ -133,6 +133,30 @@ COMMON_ERRORS: tuple[CommonError, ...] = (
         "Xóa một trong hai dòng, giữ giá trị đúng.",
     ),
     CommonError(
+        "Văn bản ban hành sau ngày thành lập",
+        COOP,
+        GOOD_COOP.replace("luat-htx-2012", "luat-htx-2023"),
+        f"{COOP}:6: legal_basis: Luật Hợp tác xã số 17/2023/QH15 ban hành ngày 20/06/2023, sau khi HTX thành lập (15/03/2018)",
+        "Một HTX không thể được thành lập theo một văn bản chưa có; thường là đã chép cơ sở pháp lý của một HTX mới hơn.",
+        "Ghi văn bản HTX thành lập theo (thông báo nêu văn bản còn hiệu lực lúc đó), hoặc bỏ trống legal_basis nếu nguồn không nêu.",
+    ),
+    CommonError(
+        "Chỗ ghi ĐIỀN chưa thay",
+        COOP,
+        GOOD_COOP + "summary: ĐIỀN một câu giới thiệu\n",
+        f"{COOP}:7: summary: chưa điền: hãy thay chỗ ghi 'ĐIỀN ...' (do ktt-site new tạo) bằng nội dung thật",
+        "Tệp tạo bằng ktt-site new ghi ĐIỀN ở mọi chỗ bạn cần viết; chỗ đó còn nguyên.",
+        "Thay cả cụm 'ĐIỀN ...' bằng nội dung thật, hoặc xóa dòng nếu trường đó không bắt buộc.",
+    ),
+    CommonError(
+        "Số bản tin khác số trong tên thư mục",
+        "content/ban-tin/2025-so-04/index.md",
+        "---\nissue: 5\ndate: 2025-06-30\ntitle: Số 5\n---\n",
+        "content/ban-tin/2025-so-04/index.md:2: issue: số 5 khác số trong tên thư mục '2025-so-04' (4)",
+        "Địa chỉ của số bản tin lấy theo tên thư mục, còn trang ghi số theo issue; hai số phải là một.",
+        "Sửa issue, hoặc đổi tên thư mục (ví dụ 2025-so-05), cho khớp nhau.",
+    ),
+    CommonError(
         "Ảnh không tìm thấy",
         COOP,
         GOOD_COOP

@@ -18,6 +18,7 @@ from ktt_site.guide.commands import MAKE_TARGETS, commands
 from ktt_site.guide.errors import COMMON_ERRORS
 from ktt_site.guide.fields import FieldDoc, Section, sections
 from ktt_site.guide.kinds import PAGES, GuidePage, Part
+from ktt_site.guide.writing import WRITING_PAGE, category_rows, link_examples, shortcode_examples, shown
 from ktt_site.markdown_pages import SHORTCODES
 from ktt_site.rendering import BuildSettings, Output, environment, page
 from ktt_site.sanitize import DROPPED_WITH_CONTENT, HTML_TAGS
@@ -157,6 +158,7 @@ def _outputs() -> tuple[Output, ...]:
             pages=PAGES,
             commands_page=COMMANDS_PAGE,
             cms_page=CMS_PAGE,
+            writing_page=WRITING_PAGE,
             front_matter={"description": INDEX_DESCRIPTION},
         ),
         page(
@@ -196,6 +198,7 @@ def _kind_page(guide_page: GuidePage) -> Output:
         commands_page=COMMANDS_PAGE,
         # What editors' Markdown may hold, read from the code that expands and cleans it.
         shortcodes=sorted(SHORTCODES.values(), key=lambda code: code.name),
+        shown=shown,
         video_usage=VIDEO.usage,
         html_tags=sorted(HTML_TAGS),
         dropped_tags=sorted(DROPPED_WITH_CONTENT),
@@ -203,5 +206,23 @@ def _kind_page(guide_page: GuidePage) -> Output:
 
 
 def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
-    """The guide depends on the models only, not on the data: built once per process."""
-    return list(_outputs())
+    """The guide depends on the models only, not on the data: built once per process; its page
+    on writing names the site's own records and categories, so it is made for each build."""
+    return [*_outputs(), writing_page(site)]
+
+
+def writing_page(site: SiteData) -> Output:
+    return page(
+        WRITING_PAGE,
+        "guide/writing.md.j2",
+        title="Viết bài: shortcode, liên kết, chuyên mục",
+        front_matter={
+            "description": "Chèn văn bản, thanh tiến độ; liên kết giữa các trang; chuyên mục; xem trước bài nháp."
+        },
+        shortcodes=shortcode_examples(site),
+        shown=shown,
+        links=link_examples(site),
+        category_rows=category_rows(site),
+        commands_page=COMMANDS_PAGE,
+        index=INDEX,
+    )

@@ -141,11 +141,6 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
                 raise PluginError(str(exc)) from None
             self.problems = exc.problems
             preview.report(self.problems)
-        if not (docs_dir / self.config.share_image).is_file():
-            log.warning(
-                f"mkdocs.yml: plugins.ktt-site.share_image: không tìm thấy ảnh "
-                f"'{docs_dir.name}/{self.config.share_image}' (ảnh mặc định khi chia sẻ trang)"
-            )
         self.settings = BuildSettings(
             config.site_url, config.site_name, config.site_description or "", self.config.feed_size
         )
@@ -172,6 +167,15 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             except PublishError as exc:
                 raise PluginError(str(exc)) from None
             self.warnings.reset(strict=bool(config.strict))
+        # Logged once the strict build's count is set up: each one stops a strict build, and
+        # the staged site must then not be published.
+        if not (docs_dir / self.config.share_image).is_file():
+            log.warning(
+                f"mkdocs.yml: plugins.ktt-site.share_image: không tìm thấy ảnh "
+                f"'{docs_dir.name}/{self.config.share_image}' (ảnh mặc định khi chia sẻ trang)"
+            )
+        for warning in self.site.warnings if self.site is not None else []:
+            log.warning(str(warning))
         if not self.problems and not self.serving:
             # Started now, so Pagefind is up before the first page is.
             self.search = BackgroundIndexer(Path(config.site_dir))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from ktt_site.dates import vn_date
 from ktt_site.errors import ProblemLog
-from ktt_site.plans.model import Reported
+from ktt_site.plans.model import ProgressFile, Reported, ReportedField
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
+
+REPORTED_FIELDS: tuple[str, ...] = get_args(ReportedField)
 
 #: Names used by the progress section's own pages; a target id must not take them.
 RESERVED_TARGET_IDS = {"index", "bao-cao", "tien-do"}
@@ -83,6 +85,7 @@ def check_plans(site: SiteData, log: ProblemLog) -> None:
                 )
             if year_plan is None:
                 continue
+            check_report_order(report_file, log)
             for index, report in enumerate(report_file.reports):
                 if not year_plan.period.start <= report.date <= year_plan.period.end:
                     log.add(
@@ -92,3 +95,29 @@ def check_plans(site: SiteData, log: ProblemLog) -> None:
                         f"ngày chốt số liệu {vn_date(report.date)} nằm ngoài kỳ kế hoạch "
                         f"({vn_date(year_plan.period.start)} đến {vn_date(year_plan.period.end)})",
                     )
+
+
+def check_report_order(report_file: ProgressFile, log: ProblemLog) -> None:
+    """Each report covers what happened since the one before it, so they go in date order, and a
+    report without a single figure says nothing (most often a skeleton left unfilled)."""
+    where = report_file.origin
+    for index, report in enumerate(report_file.reports):
+        if all(getattr(report, name) is None for name in REPORTED_FIELDS):
+            log.add(
+                where.path,
+                where.line("reports", index, "date"),
+                f"reports[{index}]",
+                "lần báo cáo chưa có số liệu nào; ghi ít nhất một trong: " + ", ".join(REPORTED_FIELDS),
+            )
+        if index == 0:
+            continue
+        previous = report_file.reports[index - 1]
+        if report.date <= previous.date:
+            log.add(
+                where.path,
+                where.line("reports", index, "date"),
+                f"reports[{index}].date",
+                f"ngày chốt {vn_date(report.date)} không sau lần báo cáo trước ({vn_date(previous.date)}, "
+                f"dòng {where.line('reports', index - 1, 'date')}); các lần báo cáo ghi theo thứ tự ngày, "
+                "mỗi lần một ngày, số liệu là phần phát sinh từ lần trước",
+            )
