@@ -164,9 +164,9 @@ def test_shipped_site_serves_the_editor(tmp_path: Path) -> None:
 
 
 def test_guide_explains_sign_in_and_what_the_form_leaves_out() -> None:
-    from ktt_site.guide.pages import CMS_PAGE, build_outputs
+    from ktt_site.guide.pages import CMS_PAGE, model_pages
 
-    (guide,) = [o for o in build_outputs(None, None) if o.src_uri == CMS_PAGE]  # type: ignore[arg-type]
+    (guide,) = [o for o in model_pages() if o.src_uri == CMS_PAGE]
     # Data text reaches the Markdown as character references (rendering.text_html): read it as text.
     text = html.unescape(str(guide.content))
     for needed in ("cms_backend: github", "cms_backend: gitlab", "cms_auth_type: pkce", "cms_editorial_workflow: true"):

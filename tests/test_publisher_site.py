@@ -18,7 +18,8 @@ ENGLISH = ("Made with", "Material for MkDocs", "Not found", "Tabs", "Back to top
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    # quan-tri/: the form editor (Decap CMS), for editors, not a page of the site.
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "quan-tri")
 
 
 def _interface_text(doc: lxml_html.HtmlElement) -> str:

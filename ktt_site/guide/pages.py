@@ -149,7 +149,7 @@ def part_view(part: Part) -> PartView:
 
 
 @cache
-def _outputs() -> tuple[Output, ...]:
+def model_pages() -> tuple[Output, ...]:
     pages = [
         page(
             INDEX,
@@ -208,7 +208,7 @@ def _kind_page(guide_page: GuidePage) -> Output:
 def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
     """The guide depends on the models only, not on the data: built once per process; its page
     on writing names the site's own records and categories, so it is made for each build."""
-    return [*_outputs(), writing_page(site)]
+    return [*model_pages(), writing_page(site)]
 
 
 def writing_page(site: SiteData) -> Output:
