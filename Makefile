@@ -20,14 +20,17 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $@ $(VENV)/.installed-site
 
-site: $(VENV)/.installed-site
+site: $(VENV)/.installed-site node_modules/.package-lock.json
 	$(BIN)/mkdocs build --strict
 
-# axe-core (npm registry, pinned in package-lock.json) for the accessibility tests. Without npm
-# those tests skip, or fail where KTT_REQUIRE_TOOLS=1 (CI).
+# From the npm registry, pinned in package-lock.json: Decap CMS, bundled into the site as the
+# form editor at /quan-tri/, and decap-server, its local backend (both also driven by
+# tests/test_cms_browser.py); axe-core for the accessibility tests. Without npm the site is
+# built with a /quan-tri/ page saying how to add the editor, and those tests skip, or fail where
+# KTT_REQUIRE_TOOLS=1 (CI).
 node_modules/.package-lock.json: $(wildcard package.json package-lock.json)
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
-	else echo "npm not found: accessibility tests will skip"; fi
+	else echo "npm not found: no form editor in the site, browser tests will skip"; fi
 
 test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check ktt_site

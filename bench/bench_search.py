@@ -275,8 +275,8 @@ def first_query_bytes(
     box = page.locator("[data-ktt-search-input]")
     box.click()
     box.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        "document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
+    page.wait_for_function(  # a function: the pages' Content-Security-Policy forbids eval()
+        "() => document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
         " && document.querySelectorAll('.md-search-result__item').length > 0"
     )
     page.wait_for_load_state("networkidle")

@@ -40,7 +40,8 @@ def copy_shipped_site(work: Path) -> Path:
 
 def _ids(work: Path) -> tuple[list[str], list[str], list[str]]:
     data = work / "models_data"
-    localities = yaml.safe_load((data / "localities.yaml").read_text(encoding="utf-8"))
+    # The 2018 set (localities/2018.yaml): a profile's 2018 commune; its unit today is derived.
+    localities = yaml.safe_load((data / "localities/2018.yaml").read_text(encoding="utf-8"))
     communes = [c["id"] for d in localities["districts"] for c in d["communes"]]
     organizations = [
         o["id"] for o in yaml.safe_load((data / "organizations.yaml").read_text(encoding="utf-8"))
@@ -61,7 +62,7 @@ def profile(
         "name": f"{'Hợp tác xã' if kind == 'htx' else 'Tổ hợp tác'} Thử nghiệm số {index:04d} (minh họa)",
         "kind": kind,
         "founded": f"{founded}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        "commune": rng.choice(communes),
+        "commune_2018": rng.choice(communes),
         "status": "active",
         "legal_basis": "luat-htx-2012" if kind == "htx" else "nd-151-2007",
         "founded_by": sorted(rng.sample(organizations, rng.randint(0, 2))),

@@ -78,6 +78,20 @@ class PartialDate:
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _padded(value: Any) -> Any:
+    """``2018-3-5`` as ``2018-03-05``: dates are read as text, and YAML 1.1 took both."""
+    if isinstance(value, str):
+        match = _UNPADDED.fullmatch(value.strip())
+        if match:
+            return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_padded)]
+"""A date written ``2018-03-05`` (or ``2018-3-5``)."""
 
 
 def _parse_partial(value: Any) -> PartialDate:
@@ -92,7 +106,7 @@ def _parse_partial(value: Any) -> PartialDate:
     if isinstance(value, str):
         # A quoted full date ("2012-11-20") and a serialised PartialDate read back the same way.
         try:
-            return _parse_partial(dt.date.fromisoformat(value.strip()))
+            return _parse_partial(dt.date.fromisoformat(_padded(value)))
         except ValueError:
             pass
         match = _PARTIAL.match(value.strip())

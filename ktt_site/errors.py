@@ -23,19 +23,11 @@ class Problem:
 class DataValidationError(Exception):
     """Raised once, after loading, with every problem found in the editors' files."""
 
-    def __init__(self, problems: list[Problem], *, references_unchecked: bool = False) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
         count = len(self.problems)
         header = f"Dữ liệu có {count} lỗi, chưa xây dựng trang (sửa các lỗi sau rồi chạy lại):"
-        lines = [header, *(f"  {p}" for p in self.problems)]
-        if references_unchecked:
-            # Ids are matched only once every file reads: an unreadable file would otherwise
-            # make every mention of its id look like a mistake too.
-            lines.append(
-                "Lưu ý: việc đối chiếu mã (xã, văn bản, tổ chức, HTX) chạy sau khi mọi tệp đọc được; "
-                "sửa xong các lỗi trên, hãy kiểm tra lại."
-            )
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join([header, *(f"  {p}" for p in self.problems)]))
 
 
 @dataclass
@@ -60,6 +52,6 @@ class ProblemLog:
     def __bool__(self) -> bool:
         return bool(self.problems)
 
-    def raise_if_any(self, *, references_unchecked: bool = False) -> None:
+    def raise_if_any(self) -> None:
         if self.problems:
-            raise DataValidationError(self.problems, references_unchecked=references_unchecked)
+            raise DataValidationError(self.problems)

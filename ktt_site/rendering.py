@@ -1,9 +1,15 @@
-"""Jinja rendering of generated pages: autoescaped HTML inside Markdown, Vietnamese filters."""
+"""Jinja rendering of generated pages: HTML inside Markdown, Vietnamese filters.
+
+Every value a template prints is text from data unless it is already markup made by the site
+(``Markup``: a macro, the ``markdown`` filter, a chart): ``text_html`` writes it so that neither
+the browser nor Markdown (nor an extension a site may enable) reads any of it as markup.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -12,9 +18,10 @@ import jinja2
 import markdown as markdown_lib
 import yaml
 from jinja2.bccache import Bucket
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ktt_site.dates import vn_date
+from ktt_site.tables import label_stacked_tables
 from ktt_site.text import vn_number
 from ktt_site.urls import relative_url
 
@@ -45,9 +52,31 @@ class Output:
 _DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+#: HTML's special characters, and every character Markdown or a common extension gives a meaning
+#: (emphasis, code, links, attribute lists "{: ...}", shortcodes "{{ ... }}", tables, headings,
+#: emoji, keys, marks...), written as character references: browsers show them as typed, and
+#: Markdown passes references through untouched. Line breaks too, so no text starts a block.
+_TEXT_REFERENCES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: f"&#{ord(c)};" for c in "\"'\\`*_{}[]|#~^=+:$!\n\r"}
+)
+# A list marker at the start of a text that a template puts after "- " would open a nested list.
+_LEADING_MARKER = re.compile(r"\A(?:-|\d+[.)])")
+
+
+def text_html(value: object) -> Markup:
+    """``value`` as text inside the HTML and Markdown of a generated page; markup the site
+    made (anything with ``__html__``) is kept as it is."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    text = str(value).translate(_TEXT_REFERENCES)
+    return Markup(_LEADING_MARKER.sub(lambda marker: f"{marker.group()[:-1]}&#{ord(marker.group()[-1])};", text))
+
+
 @jinja2.pass_context
-def _url(context: jinja2.runtime.Context, target: str) -> str:
-    return relative_url(context["page_uri"], target)
+def _url(context: jinja2.runtime.Context, target: str) -> Markup:
+    # Only ever inside an attribute, where Markdown reads nothing: HTML escaping is enough, and
+    # the address stays readable in the generated Markdown.
+    return escape(relative_url(context["page_uri"], target))
 
 
 @cache
@@ -59,7 +88,8 @@ def _field_converter() -> markdown_lib.Markdown:
 
 @lru_cache(maxsize=1 << 13)  # the same fields again on every rebuild of the live preview
 def _markdown(text: str | None) -> Markup:
-    """An editor's Markdown field (already checked to be safe) rendered to HTML."""
+    """An editor's Markdown field rendered to HTML (cleaned with the rest of its page, by
+    ``ktt_site.sanitize``)."""
     if not text:
         return Markup("")
     return Markup(_field_converter().reset().convert(text))
@@ -71,7 +101,15 @@ _SETTINGS: dict[str, Any] = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "keep_trailing_newline": True,
+    # Called on every printed value before autoescaping, which leaves Markup alone.
+    "finalize": text_html,
 }
+
+
+def _settings_key() -> str:
+    """The settings by name (a function's repr holds its address, new in every process)."""
+    named = {key: getattr(value, "__qualname__", value) for key, value in sorted(_SETTINGS.items())}
+    return hashlib.sha256(repr((jinja2.__version__, named)).encode()).hexdigest()[:12]
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
@@ -82,8 +120,7 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     that cannot be read or written is no cache: the template is compiled as before."""
 
     def __init__(self) -> None:
-        settings = hashlib.sha256(repr((jinja2.__version__, sorted(_SETTINGS.items()))).encode()).hexdigest()
-        super().__init__(pattern=f"ktt-site-{settings[:12]}-%s.cache")
+        super().__init__(pattern=f"ktt-site-{_settings_key()}-%s.cache")
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -129,7 +166,7 @@ def forget() -> None:
 
 def render(template: str, page_uri: str, **context: Any) -> str:
     """Render ``ktt_site/templates/<template>`` for the page at ``page_uri``."""
-    return environment().get_template(template).render(page_uri=page_uri, **context)
+    return label_stacked_tables(environment().get_template(template).render(page_uri=page_uri, **context))
 
 
 def page(

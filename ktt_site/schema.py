@@ -2,10 +2,16 @@
 
 The schemas come from the same pydantic models that validate a build (``model_json_schema``),
 adjusted for how a YAML editor sees a file: ``id`` is the file name (not required inside),
-years are mapping keys, dates may be partial, and ids that must name an existing record
-(communes, organisations, legal documents, ...) are listed as ``enum`` from the project's data,
-so a mistyped commune id is underlined as it is typed. Re-run ``ktt-site schema`` after adding a
-legal document or a commune.
+years are mapping keys, dates may be partial, and ids from the project's stable lists (communes
+and districts, organisations, exemplary criteria) are listed as ``enum``, so a mistyped commune
+id is underlined as it is typed.
+
+Ids of records editors add every week (cooperatives, legal documents) are deliberately not
+listed: the committed ``schemas/`` would go stale with each new profile or document, and an
+editor's YAML tool would then underline the very id they just created. ``ktt-site check``
+names a dangling one with its file and line instead. The stable lists change only with an
+administrative reform or a new plan: re-run ``ktt-site schema`` then (a test compares the
+committed schemas with freshly generated ones).
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
@@ -28,11 +33,13 @@ from ktt_site.cooperatives.exemplary import ExemplaryCriteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.dates import PartialDate
 from ktt_site.legal.model import LegalDocument
-from ktt_site.localities import FILE_NAME as LOCALITIES_FILE
-from ktt_site.localities import Localities
+from ktt_site.localities import FOLDER as LOCALITIES_FOLDER
+from ktt_site.localities import FORMER_SET, LocalitySet
 from ktt_site.organizations import FILE_NAME as ORGANIZATIONS_FILE
 from ktt_site.organizations import Organization
 from ktt_site.plans.model import Plan, ProgressFile
+from ktt_site.references import listed_ids
+from ktt_site.sources import YamlSourceError, parse_yaml
 
 DEFAULT_DIR = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -43,9 +50,10 @@ class Ids:
     """Ids that exist in a project, by what they name (empty when a file cannot be read)."""
 
     communes: list[str]
+    """Today's communes (the newest set of units)."""
+    communes_2018: list[str]
+    districts_2018: list[str]
     organizations: list[str]
-    legal: list[str]
-    cooperatives: list[str]
     criteria: list[str]
 
 
@@ -60,6 +68,10 @@ class SchemaKind:
     folder_record: bool = False
     """``id`` comes from the file name, so it is optional inside the file."""
     restrict: Callable[[dict[str, Any], Ids], None] | None = None
+    left_empty: tuple[str, ...] = ()
+    """Required fields ``ktt-site new`` writes empty for the editor to fill: the schema accepts
+    them empty, so a fresh file is not underlined in red with "null is not allowed", and the
+    check names each one with what to write."""
 
 
 class _EditorSchema(GenerateJsonSchema):
@@ -106,35 +118,23 @@ def _items(node: dict[str, Any]) -> dict[str, Any]:
 def _restrict_cooperative(schema: dict[str, Any], ids: Ids) -> None:
     props = schema["properties"]
     _enum(props["commune"], ids.communes)
-    _enum(props["legal_basis"], ids.legal)
+    # At least one place (the model says so in Vietnamese; here the editor's YAML tool sees it).
+    schema["anyOf"] = [{"required": [name]} for name in ("commune", "commune_2018", "district_2018")]
+    _enum(props["commune_2018"], ids.communes_2018)
+    _enum(props["district_2018"], ids.districts_2018)
     _enum(_items(props["founded_by"]), ids.organizations)
     _enum(_items(schema["$defs"]["Recognition"]["properties"]["criteria"]), ids.criteria)
 
 
-def _restrict_legal(schema: dict[str, Any], ids: Ids) -> None:
-    props = schema["properties"]
-    _enum(props["replaced_by"], ids.legal)
-    _enum(_items(props["related"]), ids.legal)
-
-
 def _restrict_plan(schema: dict[str, Any], ids: Ids) -> None:
     props = schema["properties"]
-    _enum(_items(props["basis"]), ids.legal)
-    _enum(props["legal_document"], ids.legal)
     if ids.organizations:
         props["assignments"]["propertyNames"] = {"enum": sorted(ids.organizations)}
-
-
-def _restrict_article(schema: dict[str, Any], ids: Ids) -> None:
-    props = schema["properties"]
-    _enum(_items(props["cooperatives"]), ids.cooperatives)
-    _enum(_items(props["legal"]), ids.legal)
 
 
 def _restrict_criteria(schema: dict[str, Any], ids: Ids) -> None:
     props = schema["properties"]
     _enum(_items(props["set_by"]), ids.organizations)
-    _enum(_items(props["basis"]), ids.legal)
 
 
 KINDS: tuple[SchemaKind, ...] = (
@@ -144,7 +144,9 @@ KINDS: tuple[SchemaKind, ...] = (
         f"models_data/{ORGANIZATIONS_FILE}",
         list[Organization],
     ),
-    SchemaKind("localities", "Danh sách huyện, xã", f"models_data/{LOCALITIES_FILE}", Localities),
+    SchemaKind(
+        "localities", "Danh sách đơn vị hành chính", f"models_data/{LOCALITIES_FOLDER}/<năm>.yaml", LocalitySet, True
+    ),
     SchemaKind(
         "cooperative",
         "Hồ sơ hợp tác xã, tổ hợp tác",
@@ -152,6 +154,7 @@ KINDS: tuple[SchemaKind, ...] = (
         Cooperative,
         True,
         _restrict_cooperative,
+        left_empty=("founded",),
     ),
     SchemaKind(
         "legal",
@@ -159,7 +162,6 @@ KINDS: tuple[SchemaKind, ...] = (
         "models_data/legal/<mã>.yaml",
         LegalDocument,
         True,
-        _restrict_legal,
     ),
     SchemaKind("plan", "Kế hoạch phối hợp", "models_data/plans/<năm>.yaml", Plan, True, _restrict_plan),
     SchemaKind(
@@ -182,8 +184,6 @@ KINDS: tuple[SchemaKind, ...] = (
         "Phần đầu (front matter) của một bài Bản tin",
         "content/ban-tin/<số>/<bài>.md",
         ArticleMeta,
-        False,
-        _restrict_article,
     ),
     SchemaKind(
         "issue",
@@ -220,6 +220,13 @@ def schema_for(kind: SchemaKind, ids: Ids | None = None) -> dict[str, Any]:
     if kind.folder_record and "id" in generated.get("required", []):
         generated["required"] = [name for name in generated["required"] if name != "id"]
         generated["properties"]["id"]["description"] = "Không cần ghi: mã là tên tệp (không có đuôi .yaml)."
+    for name in kind.left_empty:
+        node = generated["properties"][name]
+        description = node.pop("description", None)
+        generated["properties"][name] = {
+            "anyOf": [node, {"type": "null"}],
+            **({"description": description} if description else {}),
+        }
     if ids is not None and kind.restrict is not None:
         kind.restrict(generated, ids)
     return {
@@ -231,43 +238,40 @@ def schema_for(kind: SchemaKind, ids: Ids | None = None) -> dict[str, Any]:
 
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return parse_yaml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, YamlSourceError, UnicodeDecodeError):
         return None
 
 
-def _stems(folder: Path) -> list[str]:
-    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+def _under(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _districts(locality_set: Any) -> list[dict[str, Any]]:
+    found = locality_set.get("districts") if isinstance(locality_set, dict) else None
+    return [d for d in found or [] if isinstance(d, dict)]
+
+
+def _commune_ids(locality_set: Any) -> list[str]:
+    """Ids of a set's communes, under its districts or directly under it."""
+    if not isinstance(locality_set, dict):
+        return []
+    communes = [c for d in _districts(locality_set) for c in d.get("communes") or []]
+    communes += locality_set.get("communes") or []
+    return [str(c["id"]) for c in communes if isinstance(c, dict) and "id" in c]
 
 
 def project_ids(data_dir: Path) -> Ids:
     """Ids as the data folder has them now, read leniently: a broken file only means no enum."""
-    localities = _yaml(data_dir / LOCALITIES_FILE)
-    communes = (
-        [
-            str(c["id"])
-            for d in (localities or {}).get("districts") or []
-            if isinstance(d, dict)
-            for c in d.get("communes") or []
-            if isinstance(c, dict) and "id" in c
-        ]
-        if isinstance(localities, dict)
-        else []
-    )
-    orgs = _yaml(data_dir / ORGANIZATIONS_FILE)
-    organizations = [str(o["id"]) for o in orgs if isinstance(o, dict) and "id" in o] if isinstance(orgs, list) else []
-    criteria_file = _yaml(data_dir / CRITERIA_FILE)
-    criteria = (
-        [str(c["id"]) for c in (criteria_file or {}).get("criteria") or [] if isinstance(c, dict) and "id" in c]
-        if isinstance(criteria_file, dict)
-        else []
-    )
+    sets = sorted((data_dir / LOCALITIES_FOLDER).glob("*.yaml"))
+    former = _yaml(data_dir / LOCALITIES_FOLDER / f"{FORMER_SET}.yaml")
+    newest = _yaml(sets[-1]) if sets else None
     return Ids(
-        communes=communes,
-        organizations=organizations,
-        legal=_stems(data_dir / "legal"),
-        cooperatives=_stems(data_dir / "cooperatives"),
-        criteria=criteria,
+        communes=_commune_ids(newest),
+        communes_2018=_commune_ids(former),
+        districts_2018=[str(d["id"]) for d in _districts(former) if "id" in d],
+        organizations=sorted(listed_ids(_yaml(data_dir / ORGANIZATIONS_FILE)) or ()),
+        criteria=sorted(listed_ids(_under(_yaml(data_dir / CRITERIA_FILE), "criteria")) or ()),
     )
 
 

@@ -25,6 +25,11 @@ _ARG = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 _CODE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$|`+[^`\n]*`+", re.S | re.M)
 
 
+def code_spans_of(markdown: str) -> list[tuple[int, int]]:
+    """Where fenced blocks and inline code are: nothing in them is a call or a link."""
+    return [m.span() for m in _CODE.finditer(markdown)]
+
+
 @dataclass(frozen=True)
 class Shortcode:
     """A shortcode: how many arguments, how to check them, how to render a call."""
@@ -61,7 +66,7 @@ def find_calls(markdown: str, known: dict[str, Shortcode]) -> Iterator[Call]:
         if match.group("name") not in known:
             continue
         if code_spans is None:
-            code_spans = [m.span() for m in _CODE.finditer(markdown)]
+            code_spans = code_spans_of(markdown)
         if any(start <= match.start() < end for start, end in code_spans):
             continue
         args = tuple(a or b for a, b in _ARG.findall(match.group("args") or ""))
@@ -89,7 +94,7 @@ def _misspelled_calls(markdown: str, known: dict[str, Shortcode]) -> list[tuple[
     if "{{" not in markdown:
         return []
     valid = {call.start for call in find_calls(markdown, known)}
-    code_spans = [m.span() for m in _CODE.finditer(markdown)]
+    code_spans = code_spans_of(markdown)
     problems = []
     for attempt in _ATTEMPT.finditer(markdown):
         if attempt.start() in valid or any(start <= attempt.start() < end for start, end in code_spans):

@@ -9,25 +9,33 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+import imagesize
+
+from ktt_site.bulletin.categories import near_typo_categories
 from ktt_site.bulletin.load import Article, BulletinIssue, hold_back_future_articles, load_bulletin
-from ktt_site.cooperatives.exemplary import ExemplaryCriteria, check_exemplary, load_exemplary_criteria
+from ktt_site.content_files import check_content_files
+from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
+from ktt_site.cooperatives.exemplary import ExemplaryCriteria, load_exemplary_criteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.dates import build_date
-from ktt_site.errors import ProblemLog
-from ktt_site.legal.checks import check_replacement_cycles
+from ktt_site.errors import Problem, ProblemLog
+from ktt_site.file_names import check_file_names
+from ktt_site.legal.checks import check_legal_basis_dates, check_replacement_cycles
 from ktt_site.legal.model import LegalDocument
-from ktt_site.localities import Commune, District, Localities, load_localities
+from ktt_site.localities import FORMER_SET, Localities, LocalitySet, Location, load_localities
 from ktt_site.markdown_pages import check_markdown_pages
 from ktt_site.organizations import Organization, load_organizations
+from ktt_site.placeholders import check_placeholders
 from ktt_site.plans.checks import check_plans
 from ktt_site.plans.model import Plan, ProgressFile
 from ktt_site.plans.progress import PlanProgress, compute_progress
+from ktt_site.references import IdSet, KnownIds, record_ids
 from ktt_site.validation import Record, field_path, load_record_folder
 
 #: Records that each stand for one thing and must not be written twice.
@@ -41,6 +49,8 @@ class ProjectPaths:
     root: Path
     data_dir: Path
     docs_dir: Path
+    theme_files: tuple[str, ...] = ()
+    """Files under ``docs_dir`` that mkdocs.yml names as the theme's (a folder ends with ``/``)."""
 
 
 @dataclass
@@ -56,13 +66,18 @@ class SiteData:
     plans: dict[str, Plan]
     progress: dict[str, dict[str, ProgressFile]]
     bulletin: list[BulletinIssue]
-    communes: dict[str, tuple[District, Commune]] = field(default_factory=dict)
+    known: KnownIds = field(default_factory=KnownIds)
+    """Every id the files define, those of files with mistakes of their own included."""
+    locations: dict[str, Location] = field(default_factory=dict)
+    """Where each cooperative is, by its id (today's unit, and its 2018 commune or district)."""
     exemplary_criteria: ExemplaryCriteria | None = None
     plan_progress: dict[str, PlanProgress] = field(default_factory=dict)
     """Each plan's targets evaluated as of ``as_of`` (computed once, after validation)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Likely mistakes that do not stop a preview but stop a strict build (a near-typo category)."""
 
     def __post_init__(self) -> None:
-        self.communes = self.localities.commune_index()
+        self.locations = {c.id: self.localities.location_of(c) for c in self.cooperatives.values()}
 
     @property
     def articles(self) -> list[Article]:
@@ -84,11 +99,17 @@ class SiteData:
         """Drafts and scheduled articles by their source path (shown by the live preview only)."""
         return {article.src_uri: article for issue in self.bulletin for article in issue.unpublished}
 
-    def district_of(self, cooperative: Cooperative) -> District:
-        return self.communes[cooperative.commune][0]
+    def location(self, cooperative: Cooperative) -> Location:
+        return self.locations[cooperative.id]
 
-    def commune_of(self, cooperative: Cooperative) -> Commune:
-        return self.communes[cooperative.commune][1]
+    def image_size(self, path: str) -> tuple[int, int] | None:
+        """Pixel width and height of an image under ``content/``, so a page reserves its space
+        before it loads; None when the file does not say (an SVG without a size)."""
+        try:
+            width, height = imagesize.get(self.paths.docs_dir / path)
+        except (OSError, ValueError):
+            return None
+        return (round(width), round(height)) if width > 0 and height > 0 else None
 
 
 def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
@@ -109,31 +130,67 @@ def load_site(paths: ProjectPaths, *, as_of: dt.date) -> SiteData:
                 "hãy chép tệp hoặc thư mục vào đây thay cho liên kết",
             )
     log.raise_if_any()
-    organizations = load_organizations(data_dir, log)
-    localities = load_localities(data_dir, log)
-    cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log)
-    exemplary_criteria = load_exemplary_criteria(data_dir, log)
-    legal = load_record_folder(data_dir / "legal", LegalDocument, log)
-    plans = load_record_folder(data_dir / "plans", Plan, log)
+    check_content_files(paths.docs_dir, log, paths.theme_files)
+    for folder in (data_dir, paths.docs_dir):
+        check_file_names(folder, log)
+    # Ids first, from whatever reads, so each file's references are checked as it is validated
+    # and a file with mistakes of its own still counts as there.
+    organizations, organization_ids = load_organizations(data_dir, log)
+    problems = len(log.problems)
+    localities = load_localities(data_dir, log, today=as_of)
+    communes, communes_2018, districts_2018 = place_ids(localities if len(log.problems) == problems else None)
+    known = KnownIds(
+        communes=communes,
+        communes_2018=communes_2018,
+        districts_2018=districts_2018,
+        organizations=organization_ids,
+        legal=record_ids(data_dir / "legal"),
+        cooperatives=record_ids(data_dir / "cooperatives"),
+        plans=record_ids(data_dir / "plans"),
+    )
+    exemplary_criteria, criteria_ids = load_exemplary_criteria(data_dir, log, known)
+    known = replace(known, criteria=criteria_ids, criteria_file=(data_dir / CRITERIA_FILE).exists())
+    context = known.context()
+    cooperatives = load_record_folder(data_dir / "cooperatives", Cooperative, log, context)
+    legal = load_record_folder(data_dir / "legal", LegalDocument, log, context)
+    plans = load_record_folder(data_dir / "plans", Plan, log, context)
+    known = replace(known, targets={plan.id: frozenset(t.id for t in plan.targets) for plan in plans.values()})
     progress = {
         year.name: load_record_folder(year, ProgressFile, log)
         for year in sorted((data_dir / "progress").glob("*"))
         if year.is_dir()
     }
-    bulletin = load_bulletin(paths.docs_dir, log)
+    bulletin = load_bulletin(paths.docs_dir, log, known)
     # Against the day of the build, not as_of (the date progress is computed for).
     hold_back_future_articles(bulletin, build_date())
-    log.raise_if_any(references_unchecked=True)
-    assert localities is not None
-    site = SiteData(paths, as_of, organizations, localities, cooperatives, legal, plans, progress, bulletin)
+    site = SiteData(
+        paths,
+        as_of,
+        organizations,
+        localities or _no_places(as_of),
+        cooperatives,
+        legal,
+        plans,
+        progress,
+        bulletin,
+        known,
+    )
     site.exemplary_criteria = exemplary_criteria
-    check_references(site, log)
+    if known.communes is not None:
+        for coop in cooperatives.values():
+            check_place(site.localities, coop, log)
+    check_images(site, log)
     check_duplicates(site, log)
     check_replacement_cycles(site.legal, log)
-    check_exemplary(site, log)
+    check_legal_basis_dates(site.cooperatives, site.legal, log)
+    check_plans(site, log)
     check_markdown_pages(site, log)
+    check_placeholders(site, log)
     log.raise_if_any()
     site.plan_progress = compute_progress(site)
+    warnings = ProblemLog(paths.root)
+    near_typo_categories(site.bulletin, warnings)
+    site.warnings = sorted(warnings.problems)
     return site
 
 
@@ -145,42 +202,63 @@ def symbolic_links(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _check_ids(
-    log: ProblemLog,
-    record: Record,
-    field_name: str,
-    ids: list[str] | str | None,
-    known: Mapping[str, object] | set[str],
-    what: str,
-) -> None:
-    values = [ids] if isinstance(ids, str) else list(ids or [])
-    for index, value in enumerate(values):
-        if value in known:
-            continue
-        loc = (field_name,) if isinstance(ids, str) else (field_name, index)
-        shown = field_name if isinstance(ids, str) else f"{field_name}[{index}]"
-        log.add(record.origin.path, record.origin.line(*loc), shown, f"không có {what} mang mã '{value}'")
+def place_ids(localities: Localities | None) -> tuple[IdSet, IdSet, IdSet]:
+    """The units a profile may name in ``commune``, ``commune_2018`` and ``district_2018``; None
+    for each where the places could not all be read."""
+    if localities is None:
+        return None, None, None
+    # Today's unit of a site built as of a day before that unit existed is not an error.
+    sets = [s for s in localities.sets if s.as_of >= localities.today.as_of]
+    former = localities.former
+    return (
+        frozenset(c.id for s in sets for c in s.all_communes),
+        frozenset(former.commune_index()) if former else frozenset(),
+        frozenset(d.id for d in former.districts) if former else frozenset(),
+    )
 
 
-def check_references(site: SiteData, log: ProblemLog) -> None:
-    """Every id an editor writes must name an existing record; images must exist."""
-    orgs, legal, coops = site.organizations, site.legal, site.cooperatives
-    for coop in coops.values():
-        _check_ids(log, coop, "commune", coop.commune, site.communes, "xã/phường/thị trấn")
-        _check_ids(log, coop, "legal_basis", coop.legal_basis, legal, "văn bản pháp lý")
-        _check_ids(log, coop, "founded_by", coop.founded_by, orgs, "tổ chức")
+def _no_places(as_of: dt.date) -> Localities:
+    """Where the places could not be read (reported already): the other checks still run."""
+    empty = LocalitySet.model_construct(id=FORMER_SET, as_of=as_of, districts=[], communes=[])
+    return Localities([empty], empty)
+
+
+def check_place(localities: Localities, coop: Cooperative, log: ProblemLog) -> None:
+    """The units a profile names agree with each other (each exists: see ``references``)."""
+    today = localities.today.commune_index()
+    former = localities.former
+    former_communes = former.commune_index() if former else {}
+    former_districts = {d.id: d for d in former.districts} if former else {}
+    if coop.commune in today and coop.commune_2018 in former_communes and localities.today is not former:
+        successors = [unit.id for unit, _ in localities.successors(coop.commune_2018 or "")]
+        if coop.commune not in successors:
+            old = former_communes[coop.commune_2018 or ""][1].name
+            went = ", ".join(unit.name for unit, _ in localities.successors(coop.commune_2018 or ""))
+            log.add(
+                coop.origin.path,
+                coop.origin.line("commune"),
+                "commune",
+                f"{today[coop.commune][1].name} không được lập từ {old} (commune_2018); {old} nay thuộc {went}",
+            )
+    if coop.district_2018 in former_districts and coop.commune_2018 in former_communes:
+        district = former_communes[coop.commune_2018 or ""][0]
+        if district is not None and district.id != coop.district_2018:
+            log.add(
+                coop.origin.path,
+                coop.origin.line("district_2018"),
+                "district_2018",
+                f"xã năm 2018 ({coop.commune_2018}) thuộc {district.name}, không thuộc huyện '{coop.district_2018}'",
+            )
+
+
+def check_images(site: SiteData, log: ProblemLog) -> None:
+    """Every image a record names is a file in ``content/``."""
+    for coop in site.cooperatives.values():
         for index, image in enumerate(coop.images):
             check_image(site, log, coop, ("images", index, "path"), image.path)
-    for doc in legal.values():
-        _check_ids(log, doc, "replaced_by", doc.replaced_by, legal, "văn bản")
-        _check_ids(log, doc, "related", doc.related, legal, "văn bản")
-    check_plans(site, log)
     for article in (a for issue in site.bulletin for a in issue.articles + issue.unpublished):
-        meta = article.meta
-        _check_ids(log, meta, "cooperatives", meta.cooperatives, coops, "HTX/THT")
-        _check_ids(log, meta, "legal", meta.legal, legal, "văn bản")
-        if meta.image:
-            check_image(site, log, meta, ("image",), meta.image)
+        if article.meta.image:
+            check_image(site, log, article.meta, ("image",), article.meta.image)
     for issue in site.bulletin:
         if issue.meta.cover:
             check_image(site, log, issue.meta, ("cover",), issue.meta.cover)

@@ -8,7 +8,9 @@ children's lines.
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +18,9 @@ from typing import Any
 
 import yaml
 
+from ktt_site import invisible
 from ktt_site.errors import ProblemLog
+from ktt_site.yaml_syntax import explain_syntax_error
 
 MAX_FILE_BYTES = 1_000_000
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,46 +56,141 @@ class YamlSourceError(Exception):
         self.message = message
 
 
+def text_scalars(cls: Any) -> None:
+    """Make a loader (or dumper) read every plain scalar as text, but for an empty value, ``~``
+    and ``null``.
+
+    YAML 1.1, which PyYAML follows, reads ``phone: 0276372145`` as an octal number, ``status:
+    off`` and ``name: yes`` as booleans, ``title: 2018-05-01`` as a date and ``time: 1:20`` as
+    80. Here the data models give each field its type: pydantic reads ``"12"`` as 12 where a
+    number is wanted and ``"2018-05-01"`` as a date where a date is, and a text field keeps what
+    the editor typed.
+    """
+    cls.yaml_implicit_resolvers = {}
+    cls.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    cls.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"])
+
+
+_MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+_NULL = "tag:yaml.org,2002:null"
+
+
 class _LineLoader(_BaseLoader):
-    line_offset = 0
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+        self.building: set[yaml.Node] = set()
+
+    def value(self, node: yaml.Node) -> Any:
+        """What ``node`` holds, each mapping and sequence with its lines.
+
+        Text, nothing, mappings and sequences, all a data file has, are made here directly;
+        PyYAML's own construction, which keeps state for every node, is left to explicit tags
+        (``!!int``): it took a third of a file's parsing time.
+        """
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            return _text(self, node)
+        if node.tag == _NULL:
+            return None
+        if node in self.constructed_objects:  # an alias (*name) of a node already made
+            return self.constructed_objects[node]
+        if node in self.building:
+            line = node.start_mark.line + 1
+            raise YamlSourceError(line, "cú pháp YAML sai: tham chiếu (*) nằm ngay trong neo (&) của nó")
+        self.building.add(node)
+        if node.tag == _MAP and isinstance(node, yaml.MappingNode):
+            made: Any = _mapping(self, node)
+        elif node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            made = _sequence(self, node)
+        else:
+            made = self.construct_object(node, deep=True)
+        self.building.discard(node)
+        self.constructed_objects[node] = made
+        return made
+
+
+class TextDumper(yaml.SafeDumper):
+    """Writes values the way :func:`parse_yaml` reads them back: ``2018`` unquoted is text."""
+
+
+text_scalars(_LineLoader)
+text_scalars(TextDumper)
 
 
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMapping:
     loader.flatten_mapping(node)
     result = YamlMapping()
-    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1 + loader.line_offset
+        key = loader.value(key_node)
+        line = key_node.start_mark.line + 1
         try:
             hash(key)
         except TypeError:
             raise YamlSourceError(line, "tên trường phải là một chữ, không phải danh sách hay bảng") from None
         if key in result:
             raise YamlSourceError(line, f"trường '{key}' xuất hiện hai lần (lần đầu ở dòng {result.key_lines[key]})")
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = loader.value(value_node)
         result.key_lines[key] = line
     return result
 
 
 def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlSequence:
-    result = YamlSequence(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1 + loader.line_offset
-    result.item_lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    result = YamlSequence(loader.value(child) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
+def _text(loader: _LineLoader, node: yaml.Node) -> str:
+    if not isinstance(node, yaml.ScalarNode):  # '!!str' put before a list or a mapping
+        raise YamlSourceError(node.start_mark.line + 1, "cú pháp YAML sai: thẻ '!!str' chỉ dùng được cho một giá trị")
+    if node.start_mark.line != node.end_mark.line:
+        _check_continued(loader, node)
+    return str(node.value)
+
+
+_FIELD_LINE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_-]*:(?:\s|$)")
+
+
+def _check_continued(loader: _LineLoader, node: yaml.ScalarNode) -> None:
+    """A value running on over several lines without ``|`` is most often a slip: a list item
+    indented one space too far joins the item above, a quote left open swallows the next fields."""
+    lines = loader.text.split("\n")
+    first = node.start_mark.line
+    for index in range(first + 1, min(node.end_mark.line + 1, len(lines))):
+        following = lines[index].strip()
+        if not node.style and following.startswith("- "):
+            raise YamlSourceError(
+                index + 1,
+                f"cú pháp YAML sai: mục danh sách này thụt vào sâu hơn dòng {first + 1} nên bị đọc nối vào "
+                "dòng đó; các mục của một danh sách phải thẳng cột với nhau (nếu đây là một đoạn văn nhiều "
+                "dòng, hãy viết dấu '|' sau tên trường rồi xuống dòng)",
+            )
+        if node.style in ('"', "'") and _FIELD_LINE.match(lines[index]):
+            raise YamlSourceError(
+                first + 1,
+                f"cú pháp YAML sai: dấu ngoặc {node.style} mở ở cột {node.start_mark.column + 1} chưa được đóng "
+                f"trên dòng này, nên giá trị nuốt cả dòng {index + 1} "
+                f"('{lines[index].strip()}'); hãy thêm {node.style} ở cuối giá trị",
+            )
+
+
 def _timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
-    # An impossible date such as 2018-02-30 must become a validation message, not a crash.
+    # Only an explicit !!timestamp gets here; an impossible date is a validation message.
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
         return node.value
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+# Inside a value with an explicit tag (``!!set``), PyYAML's construction comes back here.
+_LineLoader.add_constructor(_MAP, _LineLoader.value)
+_LineLoader.add_constructor(_SEQ, _LineLoader.value)
+_LineLoader.add_constructor(_STR, _text)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
@@ -99,62 +198,35 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 # values are only read (records copy them), so a file whose text did not change is not parsed again.
 @lru_cache(maxsize=1 << 13)
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
-    """Parse one YAML document; raise :class:`YamlSourceError` with a line on any problem."""
+    """Parse one YAML document; raise :class:`YamlSourceError` with a line on any problem.
+
+    ``line_offset`` is how many lines of the file come before ``text`` (front matter's ``---``).
+    """
+    # Blank lines in front: every line YAML reports, and every one a message names, is the file's.
+    text = "\n" * line_offset + text
     loader = _LineLoader(text)
-    loader.line_offset = line_offset
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        return None if node is None else loader.value(node)
     except YamlSourceError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # An unclosed bracket or quote is found at the end of the file; point at where it opened.
-        if exc.context_mark and exc.problem_mark and exc.problem_mark.index >= len(text.rstrip()):
-            mark = exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        explained = _explain_yaml(exc)
-        lines = text.split("\n")
-        # libyaml does not name the tab it choked on; the line it points at tells.
-        if mark and "cannot start any token" in str(exc) and "\t" in lines[min(mark.line, len(lines) - 1)]:
-            explained = "có ký tự tab; hãy thụt lề bằng dấu cách"
+        index, explained = explain_syntax_error(text, exc)
+        line = index + 1 if index is not None else None
         raise YamlSourceError(line, f"cú pháp YAML sai: {explained}") from None
     except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1 + line_offset
+        line = text[: exc.position].count("\n") + 1
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         raise YamlSourceError(line, f"có ký tự điều khiển không được phép ({code}); hãy xóa ký tự đó") from None
     except yaml.YAMLError as exc:
         raise YamlSourceError(None, f"cú pháp YAML sai: {exc}") from None
+    except (ValueError, TypeError):
+        # An explicit tag whose value does not fit it, such as ``!!int abc``.
+        raise YamlSourceError(None, "có thẻ YAML (bắt đầu bằng '!!') không khớp với giá trị; hãy bỏ thẻ") from None
     except RecursionError:
         raise YamlSourceError(None, "tệp lồng nhau quá sâu, không đọc được") from None
     finally:
         loader.dispose()
-
-
-_YAML_HINTS = {
-    "mapping values are not allowed": "có dấu ':' không đúng chỗ (nếu giá trị chứa ':', hãy đặt nó trong dấu ngoặc kép)",
-    "found character '\\t' that cannot start any token": "có ký tự tab; hãy thụt lề bằng dấu cách",
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
-    "found undefined tag handle": "có thẻ YAML lạ (bắt đầu bằng '!')",
-    "found duplicate anchor": "tên neo (&) bị lặp",
-    "found undefined alias": "tham chiếu (*) tới neo không tồn tại",
-    "did not find expected key": "thụt lề không đều hoặc thiếu tên trường",
-    "expected <block end>, but found": "thụt lề không đều",
-    "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu ngoặc kép đóng?)",
-    "expected ',' or ']'": "dấu ngoặc vuông '[' chưa được đóng bằng ']' (hoặc thiếu dấu phẩy giữa các mục)",
-    "expected ',' or '}'": "dấu ngoặc nhọn '{' chưa được đóng bằng '}' (hoặc thiếu dấu phẩy giữa các mục)",
-    "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
-    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thừa)",
-}
-
-
-def _explain_yaml(exc: yaml.MarkedYAMLError) -> str:
-    text = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, hint in _YAML_HINTS.items():
-        if needle in text:
-            return hint
-    if exc.problem and "tag" in exc.problem:
-        return "có thẻ YAML không được phép (bắt đầu bằng '!')"
-    return (exc.problem or exc.context or "không rõ").strip()
 
 
 def read_text(path: Path, log: ProblemLog) -> str | None:
@@ -186,26 +258,23 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         log.add(path, line, "", "tệp không lưu bằng mã UTF-8 (chữ có dấu sẽ bị lỗi); hãy lưu lại với mã hóa UTF-8")
         return None
     text = text.replace("\r\n", "\n")
-    control = _CONTROL.search(text)
-    if control is not None:
-        line = text.count("\n", 0, control.start()) + 1
-        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
-        what = _CONTROL_NAMES.get(control.group(), "ký tự điều khiển")
-        log.add(
-            path,
-            line,
-            "",
-            f"cột {column}: có {what} (U+{ord(control.group()):04X}), một ký tự vô hình không được đăng; "
-            "hãy xóa nó (thường do chép từ Word), và xuống dòng bằng phím Enter nếu cần",
-        )
+    if refuse_invisible(path, text, log, invisible.NEVER):
         return None
-    return text
+    # The same letters typed two ways (Vietnamese diacritics composed, or as separate marks, as
+    # some Mac and web tools save them) are one text everywhere names and ids are compared.
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-#: Invisible characters that break feeds and pages (tab, line feed and a lone carriage return
-#: are ordinary text). Word inserts U+000B for a manual line break and U+000C for a page break.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_NAMES = {"\x0b": "dấu ngắt dòng của Word", "\x0c": "dấu ngắt trang của Word"}
+def refuse_invisible(
+    path: Path, text: str, log: ProblemLog, pattern: re.Pattern[str] = invisible.IN_DATA, first_line: int = 1
+) -> bool:
+    """Log each line of ``text`` holding an invisible character ``pattern`` matches; True if any."""
+    found = list(itertools.islice(invisible.find(text, pattern, first_line), invisible.LIMIT + 1))
+    for item in found[: invisible.LIMIT]:
+        log.add(path, item.line, "", item.message)
+    if len(found) > invisible.LIMIT:
+        log.add(path, None, "", f"còn ký tự vô hình ở các dòng sau dòng {found[-2].line}; hãy tìm và xóa hết")
+    return bool(found)
 
 
 def _thousands(number: int) -> str:
@@ -220,6 +289,8 @@ def load_yaml_file(path: Path, log: ProblemLog, *, empty_ok: bool = False) -> An
     if not text.strip():
         if not empty_ok:
             log.add(path, None, "", "tệp rỗng; hãy điền nội dung hoặc xóa tệp")
+        return None
+    if refuse_invisible(path, text, log):
         return None
     try:
         data = parse_yaml(text)
@@ -244,22 +315,55 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return yaml_text, text[match.end() :], body_line
 
 
+def parse_front_matter(path: Path, text: str, log: ProblemLog, *, prefix: str = "") -> tuple[Any, str, int]:
+    """A Markdown file's front matter (lines as in the file; None when it cannot be used, with
+    why logged, ``prefix`` before a YAML message), its body and the line the body starts on."""
+    yaml_text, body, body_line = split_front_matter(text)
+    if yaml_text is None:
+        unclosed = _unclosed_front_matter(text)
+        if unclosed is not None:
+            log.add(path, unclosed[0], "", unclosed[1])
+            return None, body, body_line
+        return YamlMapping(), body, body_line
+    if refuse_invisible(path, yaml_text, log, first_line=2):
+        return None, body, body_line
+    try:
+        data = parse_yaml(yaml_text, line_offset=1)
+    except YamlSourceError as exc:
+        log.add(path, exc.line, "", prefix + exc.message)
+        return None, body, body_line
+    return (YamlMapping() if data is None else data), body, body_line
+
+
 def load_front_matter(path: Path, log: ProblemLog) -> tuple[Any, str, int] | None:
     """Load a Markdown file's front matter (line numbers as in the file) and body."""
     text = read_text(path, log)
     if text is None:
         return None
-    yaml_text, body, body_line = split_front_matter(text)
-    if yaml_text is None:
-        return YamlMapping(), body, body_line
-    try:
-        data = parse_yaml(yaml_text, line_offset=1)
-    except YamlSourceError as exc:
-        log.add(path, exc.line, "", exc.message)
+    data, body, body_line = parse_front_matter(path, text, log)
+    return None if data is None else (data, body, body_line)
+
+
+_OPENING = re.compile(r"---[ \t]*\n")
+#: Lines meant to close it: two or four dashes, Word's long dashes, or '---' pushed right.
+_ALMOST_CLOSING = re.compile(r"(?:[ \t]*(?:--|-{4,}|[—–][-—– ]*)|[ \t]+---)[ \t]*")
+
+
+def _unclosed_front_matter(text: str) -> tuple[int, str] | None:
+    """A first line ``---`` with no line closing it: the page would be published with its
+    front matter as text, and no title."""
+    if not _OPENING.match(text):
         return None
-    if data is None:
-        data = YamlMapping()
-    return data, body, body_line
+    lines = text.split("\n")
+    for index, line in enumerate(lines[1:], start=2):
+        if _ALMOST_CLOSING.fullmatch(line):
+            if line.strip() == "---":
+                return index, "dòng '---' đóng phần đầu trang phải bắt đầu ngay đầu dòng, không có dấu cách phía trước"
+            return index, f"dòng đóng phần đầu trang phải là đúng ba dấu gạch ngang '---', không phải '{line.strip()}'"
+    return 1, (
+        "phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' nào đóng lại; "
+        "hãy thêm một dòng '---' ngay sau trường cuối cùng, trước nội dung bài"
+    )
 
 
 def line_at(data: Any, loc: Iterable[Any]) -> int | None:

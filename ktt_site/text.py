@@ -28,3 +28,9 @@ def vn_number(value: float | int | None, decimals: int = 0) -> str:
         return ""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u00a0").replace(".", ",").replace("\u00a0", ".")
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Python-Markdown's toc ``slugify``: heading anchors fold ``đ`` to ``d`` like every other slug
+    of the site (the default drops it: ``#tien-o-ke-hoach``)."""
+    return slugify(value).replace("-", separator)

@@ -7,15 +7,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from ktt_site.errors import ProblemLog
+from ktt_site.file_names import address_problem, name_problem
 from ktt_site.sources import YamlMapping, line_at, load_yaml_file
+from ktt_site.text import slugify
 
 M = TypeVar("M", bound=BaseModel)
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NOT_IN_ADDRESS = re.compile(r'[\s"<>\\^`{|}\x00-\x1f\x7f]')
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _DANGEROUS_MARKDOWN = re.compile(
     r"<\s*/?\s*(script|style|iframe|object|embed|form|input|button|link|meta|base)\b"
@@ -24,10 +28,33 @@ _DANGEROUS_MARKDOWN = re.compile(
 )
 
 
+def is_slug(value: object) -> bool:
+    return isinstance(value, str) and _SLUG.match(value) is not None
+
+
 def _check_slug(value: str) -> str:
     if not _SLUG.match(value):
         raise ValueError("slug")
+    problem = address_problem(value)  # an id names a page's folder, and often a file
+    if problem:
+        raise ValueError(f"mã {_show(value)} {problem}")
     return value
+
+
+@dataclass(frozen=True)
+class _PageName:
+    """A name that becomes the address of a page of its own (a category, a sector)."""
+
+    what: str
+
+    def __call__(self, value: str) -> str:
+        slug = slugify(value)
+        if not slug:
+            raise ValueError(f"tên {self.what} '{value}' phải có ít nhất một chữ cái hoặc chữ số")
+        problem = address_problem(slug)
+        if problem:
+            raise ValueError(f"tên {self.what} {_show(value)}: địa chỉ trang của nó, {_show(slug)}, {problem}")
+        return value
 
 
 def _check_plain_text(value: str) -> str:
@@ -46,6 +73,17 @@ def _check_web_address(value: str) -> str:
     # Only http(s): a 'javascript:' address in an href would run in readers' browsers.
     if not value.startswith(("https://", "http://")):
         raise ValueError(f"địa chỉ '{value}' phải bắt đầu bằng https:// hoặc http://")
+    # What no address holds unencoded (RFC 3986): pasted with it, Markdown or HTML around it.
+    odd = _NOT_IN_ADDRESS.search(value)
+    if odd:
+        shown = "dấu cách" if odd.group().isspace() else f"'{odd.group()}'"
+        raise ValueError(f"địa chỉ '{value}' chứa {shown}, không có trong một địa chỉ web; hãy chép lại đúng địa chỉ")
+    try:
+        host = urlsplit(value).hostname
+    except ValueError:  # a malformed "[...]" host
+        host = None
+    if not host:
+        raise ValueError(f"địa chỉ '{value}' thiếu tên miền, ví dụ https://vanban.chinhphu.vn/")
     return value
 
 
@@ -60,6 +98,12 @@ MarkdownText = Annotated[str, AfterValidator(_check_markdown)]
 
 WebAddress = Annotated[str, AfterValidator(_check_web_address)]
 """An http(s) address: sources, official links, websites."""
+
+Category = Annotated[PlainText, AfterValidator(_PageName("chuyên mục"))]
+"""A bulletin category: each gets a page named after it."""
+
+Sector = Annotated[PlainText, AfterValidator(_PageName("lĩnh vực"))]
+"""A cooperative's sector: each gets a page of the directory."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +172,8 @@ def field_path(loc: tuple[Any, ...]) -> str:
     """A field path as an editor reads it: ``products[1].ocop_stars``."""
     parts: list[str] = []
     for step in loc:
-        if isinstance(step, int):
+        # A list index, or a year key (``members[2018]``: keys are read as text).
+        if isinstance(step, int) or (isinstance(step, str) and step.isdigit()):
             parts.append(f"[{step}]")
         else:
             parts.append(("." if parts else "") + str(step))
@@ -144,6 +189,8 @@ class FieldError(ValueError):
 
 
 _NAMED_FIELD = re.compile(r"\(([a-z_]+)\)")
+#: ``phone:0276`` read as one word: a field written without a space after its ':'.
+_GLUED_FIELD = re.compile(r"[A-Za-z_]+:\S")
 
 
 def _editor_loc(data: Any, error: Any) -> tuple[Any, ...]:
@@ -264,7 +311,9 @@ def explain(error: Any, model: type[BaseModel] | None = None) -> str:
     if kind in ("list_type", "tuple_type", "set_type"):
         return f"phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- '), không phải {shown}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"phải là một bảng các trường (tên: giá trị), không phải {shown}"
+        glued = isinstance(value, str) and _GLUED_FIELD.match(value)
+        hint = "; có phải thiếu dấu cách sau dấu ':'?" if glued else ""
+        return f"phải là một bảng các trường (tên: giá trị), không phải {shown}{hint}"
     if kind == "greater_than_equal":
         return f"phải lớn hơn hoặc bằng {ctx.get('ge')}, không phải {shown}"
     if kind == "greater_than":
@@ -319,7 +368,9 @@ def _show(value: Any) -> str:
 RESERVED_IDS = frozenset({"index"})
 
 
-def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[str, M]:
+def load_record_folder(
+    folder: Path, model: type[M], log: ProblemLog, context: dict[str, Any] | None = None
+) -> dict[str, M]:
     """Load ``folder/<id>.yaml`` files as ``model``, each id taken from its file name.
 
     An ``id`` written inside a file must equal the file name. Files with another ending
@@ -338,6 +389,8 @@ def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[st
             hint = " (đổi đuôi .yml thành .yaml)" if path.suffix == ".yml" else ""
             log.add(path, None, "", f"tệp không có đuôi .yaml nên không được đọc{hint}")
             continue
+        if name_problem(path.name):
+            continue  # reported with every other file's name (check_file_names)
         if not _SLUG.match(path.stem):
             log.add(
                 path,
@@ -362,7 +415,7 @@ def load_record_folder(folder: Path, model: type[M], log: ProblemLog) -> dict[st
         with_id = YamlMapping(data)
         with_id.line, with_id.key_lines = data.line, dict(data.key_lines)
         with_id.setdefault("id", path.stem)
-        record = validate_record(model, with_id, path, log)
+        record = validate_record(model, with_id, path, log, context=context)
         if record is not None:
             records[path.stem] = record
     return records

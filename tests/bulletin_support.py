@@ -120,6 +120,17 @@ NEWEST_FIRST = [
     "Lớp tập huấn ở xã Đồng Tâm",
 ]
 
+#: Issue 1 is illustrative: a subscriber reads it in the item's title and summary.
+EXAMPLE_ISSUE_NOTE = "Bài thuộc một số bản tin minh họa: số bản tin và ngày đăng là minh họa."
+
+
+def in_feed(title: str) -> str:
+    """An article's title as feeds carry it ("(minh họa)" added for issue 1's articles)."""
+    return f"{title} (minh họa)" if title in NEWEST_FIRST[2:] and "minh họa" not in title else title
+
+
+FEED_TITLES = [in_feed(title) for title in NEWEST_FIRST]
+
 
 def cls(name: str) -> str:
     """An XPath test for one class among an element's classes."""

@@ -40,6 +40,12 @@ class SiteProject:
             target.write_text(text, encoding="utf-8")
         return target
 
+    def edit(self, rel: str, old: str, new: str, count: int = -1) -> Path:
+        """Replace ``old`` with ``new`` in a file; fails loudly if a fixture changed and ``old`` is gone."""
+        text = self.path(rel).read_text(encoding="utf-8")
+        assert old in text, f"{rel} no longer contains {old!r}"
+        return self.write(rel, text.replace(old, new, count))
+
     def remove(self, rel: str) -> None:
         target = self.root / rel
         if target.is_dir():

@@ -107,9 +107,22 @@ PROGRESS = {
 }
 
 
-def write_plan_site(project, *, as_of: str, progress: bool = True) -> None:
-    """The minimal site with the fixture plan and data, computed as of ``as_of``."""
-    project.write("models_data/plans/2018.yaml", PLAN)
+#: Declares the fixture's records the whole register, so that shortfalls are verdicts.
+COMPLETE_RECORDS = """\
+complete_records:
+  - kinds: [htx, tht]
+    as_of: 2018-12-31
+    description: Sổ đăng ký HTX, THT thử nghiệm
+    sources: [https://so-dang-ky.example.org/2018]
+"""
+
+
+def write_plan_site(project, *, as_of: str, progress: bool = True, complete: bool = True) -> None:
+    """The minimal site with the fixture plan and data, computed as of ``as_of``.
+
+    ``complete``: the plan declares the records on file complete (a register with its source).
+    """
+    project.write("models_data/plans/2018.yaml", PLAN + (COMPLETE_RECORDS if complete else ""))
     project.write("models_data/legal/nd-151-2007.yaml", ND_151)
     for name, text in COOPERATIVES.items():
         project.write(f"models_data/cooperatives/{name}.yaml", text)

@@ -126,7 +126,9 @@ class Result:
     snippet: str
 
 
-_SETTLED = "document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
+# A function, not an expression: Playwright evaluates a string with eval(), which the pages'
+# Content-Security-Policy forbids (as it should).
+_SETTLED = "() => document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
 
 
 def search(page: Any, query: str) -> tuple[str, list[Result]]:

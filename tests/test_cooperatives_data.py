@@ -30,8 +30,9 @@ def test_json_and_csv_round_trip_with_diacritics(profiles_site):
     assert list(records) == sorted(records)  # stable order, whatever the file system gives
     coop = records["hop-tac-xa-dong-thuan"]
     assert coop["name"] == "Hợp tác xã Đồng Thuận"
-    assert coop["commune"] == {"id": "phuong-1", "name": "Phường 1"}
-    assert coop["district"] == {"id": "tp-b", "name": "Thành phố B"}
+    # A site of 2018 only: today's unit is the 2018 one.
+    assert coop["commune"] == coop["commune_2018"] == {"id": "phuong-1", "code": None, "name": "Phường 1"}
+    assert coop["district_2018"] == {"id": "tp-b", "code": None, "name": "Thành phố B"}
     assert coop["founded"] == "2005-09"
     assert coop["founded_by"] == [
         {"id": "lien-minh-htx", "name": "Liên minh Hợp tác xã tỉnh"},
@@ -52,7 +53,7 @@ def test_json_and_csv_round_trip_with_diacritics(profiles_site):
     assert list(rows) == sorted(rows)
     row = rows["hop-tac-xa-dong-thuan"]
     assert row["name"] == "Hợp tác xã Đồng Thuận"
-    assert (row["commune"], row["district"]) == ("Phường 1", "Thành phố B")
+    assert (row["commune"], row["commune_2018"], row["district_2018"]) == ("Phường 1", "Phường 1", "Thành phố B")
     assert row["founded_by"] == "Liên minh Hợp tác xã tỉnh; Hội Nông dân tỉnh"
     assert (row["members_year"], row["members"]) == ("2018", "60")
     assert (row["avg_income_year"], row["avg_income"]) == ("2018", "45500000")
@@ -60,10 +61,10 @@ def test_json_and_csv_round_trip_with_diacritics(profiles_site):
     assert row["illustrative"] == "false"
     assert rows["to-hop-tac-rau-tan-binh"]["kind_label"] == "Tổ hợp tác"
     assert rows["htx-dong-tam"]["illustrative"] == "true"
-    # The directory offers both downloads, with links that lead to the files.
+    # The directory offers the three downloads, with links that lead to the files.
     directory = content(parse(page_file(profiles_site.built(), "hop-tac-xa")))
     hrefs = {a.get("href") for a in directory.iter("a") if a.get("download") is not None}
-    assert hrefs == {"../du-lieu/hop-tac-xa.json", "../du-lieu/hop-tac-xa.csv"}
+    assert hrefs == {"../du-lieu/hop-tac-xa.json", "../du-lieu/hop-tac-xa.csv", "../du-lieu/hop-tac-xa.xlsx"}
 
 
 def test_open_data_and_pages_are_byte_reproducible(project, tmp_path):
@@ -75,6 +76,7 @@ def test_open_data_and_pages_are_byte_reproducible(project, tmp_path):
     for rel in (
         "du-lieu/hop-tac-xa.json",
         "du-lieu/hop-tac-xa.csv",
+        "du-lieu/hop-tac-xa.xlsx",
         "hop-tac-xa/index.html",
         "hop-tac-xa/hop-tac-xa-dong-thuan/index.html",
         "hop-tac-xa/theo-huyen/tp-b/index.html",
@@ -109,7 +111,7 @@ def test_adding_one_yaml_file_adds_page_row_facets_and_open_data(project, profil
     assert [
         "Liên hiệp Hợp tác xã Đồng Tâm Mới",
         "Liên hiệp HTX",
-        "Huyện Đồng A",
+        "Thị trấn A, Huyện Đồng A",
         "Liên hiệp của bốn hợp tác xã trong huyện.",
     ] in table_rows(table(directory, "directory"))
     assert "Hiện có 4 hồ sơ" in text(directory)
@@ -180,3 +182,25 @@ def test_profile_founded_at_latest_says_the_date_is_not_known(project):
     article = content(parse(page_file(project.built(), "hop-tac-xa/htx-chua-ro-ngay")))
     facts = dict((row[0], row[1]) for row in table_rows(table(article, "facts")))
     assert facts["Thành lập"] == "chưa rõ ngày thành lập; đã hoạt động vào năm 2017"
+
+
+def test_a_long_directory_is_cut_into_numbered_pages(project, monkeypatch):
+    """Thousands of profiles would make one page of megabytes: the directory and each facet value
+    show PAGE_SIZE profiles a page, with links to every page; a profile cannot take their address."""
+    from ktt_site.cooperatives import listing
+
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    add_profiles(project)
+    assert project.build_in_process(env=ENV).returncode == 0
+    first = content(parse(page_file(project.built(), "hop-tac-xa/")))
+    second = content(parse(page_file(project.built(), "hop-tac-xa/trang-2/")))
+    names = [row[0] for row in table_rows(table(first, "directory"))]
+    rest = [row[0] for row in table_rows(table(second, "directory"))]
+    assert len(names) == 2 and len(rest) == 1
+    nav = next(n for n in second.iter("nav") if n.get("aria-label") == "Các trang của danh sách")
+    pager = [(text(a), a.get("href")) for a in nav.iter("a")]
+    assert pager == [("1", "../")]
+    assert "Trang 2/2" in text(second)
+    project.write("models_data/cooperatives/trang-2.yaml", NEW_PROFILE)
+    result = project.check_in_process()
+    assert "models_data/cooperatives/trang-2.yaml:1: id: mã 'trang-2' trùng địa chỉ" in result.stderr

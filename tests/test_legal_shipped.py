@@ -69,8 +69,8 @@ EVIDENCE: dict[str, dict[str, tuple[str, str]]] = {
     },
     "nd-77-2019": {
         "number": (FACTS, "NĐ 77/2019/NĐ-CP exists and governs tổ hợp tác"),
-        # Only the year is known: it is part of the number.
-        "issued": (FACTS, "NĐ 77/2019/NĐ-CP exists"),
+        "issued": (FACTS, "NĐ 77/2019/NĐ-CP: issued **10/10/2019**"),
+        "effective": (FACTS, "In force **25/11/2019**"),
         # A number ending in NĐ-CP is a decree of the Government, as the plan writes out for 151.
         "issuer": (PLAN, "Nghị định 151/2007/NĐ-CP của Chính phủ"),
     },
@@ -78,6 +78,10 @@ EVIDENCE: dict[str, dict[str, tuple[str, str]]] = {
         "number": (FACTS, "Nghị quyết 20-NQ/TW ngày 16/6/2022, Hội nghị TW5 khóa XIII"),
         "issued": (FACTS, "Nghị quyết 20-NQ/TW ngày 16/6/2022, Hội nghị TW5 khóa XIII"),
         "issuer": (FACTS, "Nghị quyết 20-NQ/TW ngày 16/6/2022, Hội nghị TW5 khóa XIII"),
+        "title": (
+            FACTS,
+            'Full title: "về tiếp tục đổi mới, phát triển và nâng cao hiệu quả kinh tế tập thể trong giai đoạn mới"',
+        ),
     },
     "qd-55-2015-tay-ninh": {
         "number": (PLAN, "Quyết định số 55/2015/QĐ-UBND ngày 04/11/2015 của Ủy ban Nhân dân tỉnh"),
@@ -92,7 +96,7 @@ EVIDENCE: dict[str, dict[str, tuple[str, str]]] = {
 
 # Fields a source does not confirm: they must stay empty (or partial) in the shipped data.
 UNCONFIRMED = {
-    "nd-77-2019": {"effective": None, "expired": None, "replaced_by": None},
+    "nd-77-2019": {"expired": None, "replaced_by": None},
     "nd-151-2007": {"expired": None, "replaced_by": None},
     "ke-hoach-phoi-hop-2018": {"number": None, "issued": None},
 }
@@ -189,7 +193,6 @@ def test_number_dates_and_issuer_match_the_reference_files(library, references, 
 def test_unconfirmed_points_are_left_out(library, doc_id):
     for field, expected in UNCONFIRMED[doc_id].items():
         assert getattr(library[doc_id], field) == expected, (doc_id, field)
-    assert library["nd-77-2019"].issued.day is None
 
 
 def test_documents_whose_number_is_reused_say_which_one_they_are_not(library, references):
@@ -242,3 +245,30 @@ def test_the_plan_and_its_basis_link_to_the_plan_page(shipped_site):
         assert item, doc_id
         assert item.group(1).startswith(f'{role}: <a href="../../ke-hoach/2018/">'), item.group(1)
         assert (shipped_site / "ke-hoach" / "2018" / "index.html").is_file()
+
+
+def test_the_corrections_of_the_2026_fact_check_are_shipped(library, references):
+    """domain-facts.md section 10: what the site had overstated or misdated."""
+    facts = references[FACTS]
+    for passage in (
+        "k1 requires a cooperative to amend its charter only where the charter does not conform to the new law",
+        "k2 requires registration only of the tổ hợp tác \"thuộc đối tượng phải đăng ký theo khoản 2 Điều 107\"",
+        "Luật HTX 2012 ceases to have effect from 01/07/2024 under **Điều 114 k3** (not Điều 115)",
+        "Tạp chí Cộng sản article 825074 (on 20 years of NQ 13) is dated **06/03/2022**",
+    ):
+        assert normal(passage) in facts, passage
+    law_2023 = library["luat-htx-2023"]
+    said = " ".join([law_2023.summary or "", *law_2023.key_points])
+    assert "có điều lệ chưa phù hợp với luật phải sửa điều lệ trong 18 tháng (khoản 1 Điều 115)" in said
+    assert "Tổ hợp tác thuộc đối tượng phải đăng ký theo khoản 2 Điều 107 phải đăng ký" in said
+    assert "Tổ hợp tác phải đăng ký" not in said
+    assert "khoản 3 Điều 114" in " ".join(library["luat-htx-2012"].key_points)
+    assert any("825074" in note and "06/03/2022" in note for note in library["nq-13-2002"].source_notes)
+
+
+def test_pages_about_the_fact_checked_points_say_the_same():
+    articles = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "content").rglob("*.md")}
+    joined = "\n".join(articles.values())
+    assert "bài năm 2018 về Nghị quyết 13-NQ/TW" not in joined  # the article is of 06/03/2022
+    assert "**Tổ hợp tác phải đăng ký**" not in joined
+    assert "khi đó có **60 xã viên**" not in joined  # 60 members and linked households, around 2011

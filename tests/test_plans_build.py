@@ -274,8 +274,65 @@ def test_bad_plan_references_are_reported_with_lines(project):
     )
 
 
-def test_as_of_option_changes_only_the_date(project):
-    write_plan_site(project, as_of="2018-12-31")
-    set_as_of(project, "2019-06-01")
+def test_an_ended_plan_is_shown_as_of_its_last_day_whatever_the_build_date(project):
+    write_plan_site(project, as_of="2018-12-31", complete=False)
+    set_as_of(project, "2026-11-30")
     targets = _build(project)
-    assert targets["tht-moi"]["as_of"] == "2019-06-01" and targets["tht-moi"]["value"] == 2
+    assert targets["tht-moi"]["as_of"] == "2018-12-31" and targets["tht-moi"]["value"] == 2
+    for uri in ("tien-do/2018/index.html", "tien-do/2018/tht-moi/index.html", "ke-hoach/2018/index.html"):
+        text = read_page(project.output(uri)).text
+        assert "30/11/2026" not in text.replace("xét đến ngày 30/11/2026", ""), uri
+    overview = read_page(project.output("tien-do/2018/index.html")).text
+    assert "Cần đạt đến ngày 31/12/2018" in overview
+    assert "Số liệu mới nhất có ngày 30/09/2018" in overview  # the newest report
+    assert "Dữ liệu trên trang được xét đến ngày 30/11/2026" in overview
+
+
+def test_without_a_complete_register_a_shortfall_is_not_a_verdict(project):
+    """A showcase of profiles is a floor: it proves a target met, never one missed."""
+    write_plan_site(project, as_of="2018-12-31", complete=False)
+    targets = _build(project)
+    assert _statuses(targets) == {
+        "tht-moi": (2, "achieved"),  # the floor reaches the target: proven
+        "htx-moi": (3, "exceeded"),
+        "lop-tap-huan": (2, "achieved"),  # every organisation reported
+        "xa-co-htx": (25, "insufficient_data"),  # 25% on file proves nothing about the rest
+        "thu-nhap": (5.6, "insufficient_data"),  # an average over two profiles is a sample
+    }
+    assert targets["xa-co-htx"]["complete"] is False and targets["lop-tap-huan"]["complete"] is True
+    page = read_page(project.output("tien-do/2018/xa-co-htx/index.html")).text
+    assert "ghi nhận ít nhất 25%" in page and "Chưa đủ dữ liệu để đánh giá" in page
+    assert "Không đạt" not in page.split("Cách xác định")[0]
+    assert "không phải sổ đăng ký của tỉnh" in page
+    rows = list(csv.DictReader(io.StringIO(project.output("tien-do/2018/tien-do.csv").lstrip("\ufeff"))))
+    assert {row["id"]: row["status"] for row in rows}["xa-co-htx"] == "insufficient_data"
+    assert {row["complete"] for row in rows} == {"true", "false"}
+
+
+def test_with_a_complete_register_a_shortfall_is_not_achieved_and_the_page_names_the_register(plan_site):
+    project, targets = plan_site("2018-12-31")
+    assert targets["xa-co-htx"]["status"] == "not_achieved" and targets["xa-co-htx"]["complete"] is True
+    page = read_page(project.output("tien-do/2018/xa-co-htx/index.html")).text
+    assert "Sổ đăng ký HTX, THT thử nghiệm (đến ngày 31/12/2018" in page
+    assert "Không đạt" in page
+
+
+def test_reported_new_groups_count_without_counting_a_record_twice(project):
+    write_plan_site(project, as_of="2018-12-31", complete=False)
+    # tht-a (on file) was founded by Hội Nông dân's members, who report 3 new groups: tht-a is
+    # one of them. Liên minh reports none. tht-b names no founder: it is added.
+    text = project.path("models_data/cooperatives/tht-a.yaml").read_text(encoding="utf-8")
+    project.write("models_data/cooperatives/tht-a.yaml", text + "founded_by: [hoi-nong-dan]\n")
+    project.write(
+        "models_data/progress/2018/hoi-nong-dan.yaml",
+        "illustrative: true\nreports:\n  - date: 2018-09-30\n    training_classes: 2\n    new_tht: 3\n",
+    )
+    project.write(
+        "models_data/progress/2018/lien-minh-htx.yaml",
+        "illustrative: true\nreports:\n  - date: 2018-03-31\n    training_classes: 1\n    new_tht: 0\n",
+    )
+    targets = _build(project)
+    assert targets["tht-moi"]["value"] == 4  # max(3 reported, 1 on file) + 0 + tht-b
+    assert targets["tht-moi"]["complete"] is True  # every organisation reported new THT
+    page = read_page(project.output("tien-do/2018/tht-moi/index.html")).text
+    assert "Số mới mà các tổ chức báo cáo" in page and "không bị tính hai lần" in page

@@ -71,7 +71,7 @@ def test_shipped_downloads_match_the_data(shipped_site, shipped_data):
         value = progress.value
         assert record["value"] == (None if value is None else pytest.approx(round(value, 2)))
         assert record["status"] == progress.status
-        assert record["as_of"] == shipped_data.as_of.isoformat()
+        assert record["as_of"] == "2018-12-31"  # the plan has ended: shown as of its last day
         assert set(record) >= {"id", "title", "value", "target", "unit", "status", "as_of"}
     assert targets[1]["target"] == {"min": 5, "max": 10}
     assert (shipped_site / "tien-do/2018/tien-do.csv").read_bytes().startswith(b"\xef\xbb\xbf")
@@ -94,3 +94,19 @@ def test_shipped_pages_exist_with_notice_bars_and_nav(shipped_site):
         assert "Kế hoạch 2018" in html and "Tiến độ" in html  # sidebar/tab entries
     home = read_page((shipped_site / "index.html").read_text(encoding="utf-8"))
     assert len(home.progressbars) == 5
+
+
+def test_the_ended_2018_plan_asks_nothing_of_a_later_day(shipped_site):
+    """The plan ended on 31/12/2018: no page gives a later deadline, and no count of showcase
+    profiles is announced as a verdict ("Không đạt") when no register is declared."""
+    deadlines = set()
+    for page in [shipped_site / "ke-hoach/2018/index.html", *(shipped_site / "tien-do/2018").rglob("index.html")]:
+        text = read_page(page.read_text(encoding="utf-8")).text
+        deadlines |= set(re.findall(r"Cần đạt đến ngày (\d\d/\d\d/\d{4})", text))
+        assert "kết quả cuối cùng" not in text, page
+    assert deadlines == {"31/12/2018"}
+    targets = json.loads((shipped_site / "tien-do/2018/tien-do.json").read_text(encoding="utf-8"))
+    by_id = {t["id"]: t for t in targets}
+    for target_id in ("tht-moi", "htx-moi", "xa-co-htx", "thu-nhap-thanh-vien"):
+        assert by_id[target_id]["complete"] is False
+        assert by_id[target_id]["status"] in {"achieved", "exceeded", "insufficient_data"}, target_id

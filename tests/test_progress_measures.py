@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from ktt_site.cooperatives.model import Cooperative
-from ktt_site.localities import Localities
+from ktt_site.localities import LocalitySet
 from ktt_site.plans.measures import commune_coverage, count_founded, income_growth, reported_figures
 from ktt_site.plans.model import Period, ProgressFile, TargetRange
 from ktt_site.plans.status import elapsed_fraction, status_of
@@ -24,7 +24,8 @@ def coop(id: str, kind: str = "htx", founded: Any = "2018-03-01", commune: str =
     return Cooperative.model_validate(data)
 
 
-LOCALITIES = Localities.model_validate({
+LOCALITIES = LocalitySet.model_validate({
+    "id": "2018",
     "as_of": "2018-01-01",
     "districts": [
         {"id": "huyen-1", "name": "Huyện Một", "kind": "huyen", "communes": [
@@ -38,6 +39,16 @@ LOCALITIES = Localities.model_validate({
     ],
 })
 KEY = {"products": [{"name": "Mãng cầu", "key_product": True}]}
+
+
+def communes_of(coops):
+    """Each cooperative's commune in the 2018 set (what the measures are given)."""
+    return {c.id: c.commune for c in coops}
+
+
+def districts_of(coops):
+    index = LOCALITIES.commune_index()
+    return {c.id: index[c.commune][0] for c in coops}
 
 
 # --- status -----------------------------------------------------------------------------------
@@ -74,6 +85,25 @@ def test_status_rule(value, target, as_of, expected):
     assert status_of(value, TargetRange(**target), YEAR, as_of) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "target", "as_of", "evidence", "expected"),
+    [
+        (10, {"min": 10}, D(2018, 12, 31), "floor", "achieved"),  # a floor that reaches it proves it
+        (11, {"min": 5, "max": 10}, D(2018, 12, 31), "floor", "exceeded"),
+        (9, {"min": 10}, D(2018, 12, 31), "floor", "insufficient_data"),  # more may exist
+        (5, {"min": 10}, D(2018, 6, 30), "floor", "on_track"),  # at least the linear share
+        (4, {"min": 10}, D(2018, 6, 30), "floor", "insufficient_data"),
+        (0.1, {"min": 0, "min_exclusive": True}, D(2018, 12, 31), "sample", "insufficient_data"),
+        (-2, {"min": 0, "min_exclusive": True}, D(2018, 12, 31), "sample", "insufficient_data"),
+        (3, {"max": 10}, D(2018, 12, 31), "floor", "insufficient_data"),  # a ceiling needs the whole
+        (None, {"min": 10}, D(2018, 12, 31), "floor", "no_data"),
+        (0, {"min": 10}, D(2017, 12, 31), "floor", "not_started"),
+    ],
+)
+def test_status_claims_only_what_incomplete_figures_prove(value, target, as_of, evidence, expected):
+    assert status_of(value, TargetRange(**target), YEAR, as_of, evidence=evidence) == expected
+
+
 # --- counting founded cooperatives ------------------------------------------------------------
 
 def test_count_founded_filters_by_kind_basis_and_period():
@@ -108,7 +138,7 @@ def test_count_breakdowns_by_district_and_founding_organisation():
         coop("c", "htx", "2018-04-01", "xa-b"),
     ]
     result = count_founded(
-        coops, kinds=["htx"], period=YEAR, as_of=D(2018, 12, 31), communes=LOCALITIES.commune_index(),
+        coops, kinds=["htx"], period=YEAR, as_of=D(2018, 12, 31), districts=LOCALITIES.districts, district_of=districts_of(coops),
         organizations={"hoi-nong-dan": "Hội Nông dân", "hoi-phu-nu": "Hội Phụ nữ", "mttq": "MTTQ"},
     )
     assert [(r.label, r.count) for r in result.by_district] == [("Huyện Một", 2), ("Huyện Hai", 1)]
@@ -120,7 +150,7 @@ def test_count_breakdowns_by_district_and_founding_organisation():
 
 def test_a_commune_with_two_cooperatives_counts_once():
     coops = [coop("h1", commune="xa-a", **KEY), coop("h2", commune="xa-a", **KEY)]
-    result = commune_coverage(coops, LOCALITIES.districts, kinds=["htx"], legal_basis=["luat-htx-2012"],
+    result = commune_coverage(coops, LOCALITIES.districts, commune_of=communes_of(coops), kinds=["htx"], legal_basis=["luat-htx-2012"],
                               key_product=True, as_of=D(2018, 12, 31))
     assert (result.covered, result.total, result.value) == (1, 4, 25.0)
     assert [c.id for c in result.qualifying["xa-a"]] == ["h1", "h2"]
@@ -131,7 +161,7 @@ def test_a_dissolved_cooperative_is_not_counted():
         coop("h1", founded="2015-01-01", commune="xa-b", status="dissolved", dissolved="2018-05-01", **KEY),
         coop("h2", founded="2015-01-01", commune="xa-c", status="dissolved", **KEY),  # no date: never
     ]
-    cover = lambda day: commune_coverage(coops, LOCALITIES.districts, kinds=["htx"], key_product=True, as_of=day)  # noqa: E731
+    cover = lambda day: commune_coverage(coops, LOCALITIES.districts, commune_of=communes_of(coops), kinds=["htx"], key_product=True, as_of=day)  # noqa: E731
     assert cover(D(2018, 4, 30)).covered == 1      # h1 still active then
     assert cover(D(2018, 5, 1)).covered == 0
     assert cover(D(2018, 12, 31)).value == 0.0
@@ -145,7 +175,7 @@ def test_coverage_needs_a_key_product_kind_and_basis_and_lists_missing_communes(
         coop("t1", "tht", commune="phuong-d", **KEY),                 # a THT
         coop("h4", founded="2019-02", commune="phuong-d", **KEY),     # not founded yet
     ]
-    result = commune_coverage(coops, LOCALITIES.districts, kinds=["htx"], legal_basis=["luat-htx-2012"],
+    result = commune_coverage(coops, LOCALITIES.districts, commune_of=communes_of(coops), kinds=["htx"], legal_basis=["luat-htx-2012"],
                               key_product=True, as_of=D(2018, 12, 31))
     assert result.value == 25.0
     assert [(row.district.id, row.covered, row.total) for row in result.by_district] == [

@@ -24,7 +24,7 @@ from ktt_site.site import ProjectPaths, load_site
 #: Every data kind: the file, and whether its YAML is a Markdown file's front matter.
 KINDS = {
     "organizations": ("models_data/organizations.yaml", False),
-    "localities": ("models_data/localities.yaml", False),
+    "localities": ("models_data/localities/2018.yaml", False),
     "cooperative": ("models_data/cooperatives/htx-dong-tam.yaml", False),
     "legal": ("models_data/legal/luat-htx-2012.yaml", False),
     "plan": ("models_data/plans/2018.yaml", False),

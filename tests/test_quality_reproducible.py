@@ -3,8 +3,10 @@ whatever the checkout's folder, the hash seed or the machine's time zone."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -77,8 +79,14 @@ def test_two_builds_of_the_same_commit_are_byte_identical(shipped_site, second_b
     assert differing == []
 
 
-def test_build_date_comes_from_source_date_epoch(shipped_site):
-    """The sitemap's dates are the epoch's day, not the day the build ran."""
+def test_sitemap_dates_come_from_the_pages_not_the_build(shipped_site):
+    """The sitemap's dates are the pages' own (articles, issues), never the day the build ran
+    nor the epoch's day; the gzipped copy is stamped with the newest of them."""
     sitemap = (shipped_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<lastmod>2025-11-26</lastmod>" in sitemap
-    assert sitemap.count("<lastmod>") == sitemap.count("<lastmod>2025-11-26</lastmod>")
+    dates = re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)
+    assert dates
+    assert "2025-11-26" not in dates
+    assert dt.date.today().isoformat() not in dates or dt.date.today().isoformat() <= max(dates)
+    with (shipped_site / "sitemap.xml.gz").open("rb") as raw:
+        stamp = int.from_bytes(raw.read(8)[4:8], "little")
+    assert dt.datetime.fromtimestamp(stamp, dt.UTC).date().isoformat() == max(dates)

@@ -133,7 +133,7 @@ def test_page_load_downloads_no_index_and_focus_loads_only_the_engine(page, site
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "/pagefind/" in url]
     page.locator("[data-ktt-search-input]").click()
-    page.wait_for_function("!document.querySelector('[data-ktt-search-filters]').hidden")
+    page.wait_for_function("() => !document.querySelector('[data-ktt-search-filters]').hidden")
     assert not [url for url in requested if "/pagefind/fragment/" in url or "/pagefind/index/" in url]
 
 
@@ -276,11 +276,12 @@ def test_on_a_phone_the_header_icon_opens_search(browser, site_url):
     page = context.new_page()
     page.goto(site_url)
     box = page.locator("[data-ktt-search-input]")
-    shown = "getComputedStyle(document.querySelector('.md-search__inner')).opacity === '1'"
+    # Functions, not expressions: the page's Content-Security-Policy forbids eval().
+    shown = "() => getComputedStyle(document.querySelector('.md-search__inner')).opacity === '1'"
     assert not page.evaluate(shown)  # on a phone the box hides behind the header's icon
     page.locator("label.md-header__button[for=__search]").tap()
     page.wait_for_function(shown)
-    page.wait_for_function("document.activeElement && document.activeElement.matches('[data-ktt-search-input]')")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('[data-ktt-search-input]')")
     box.press_sequentially("chom chom", delay=15)
     meta, results = read_results(page)
     assert meta == "Tìm thấy 1 trang" and results[0].title == "Tổ hợp tác trồng xoài cát"

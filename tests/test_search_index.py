@@ -302,7 +302,7 @@ def test_fragment_holds_the_page_text_with_the_stroke_written_apart(tmp_path):
     assert entry["languages"]["vi"]["page_count"] == 3
     first = next(f for f in _fragments(bundle) if f["url"] == "trang-0/")
     assert first["content"] == "Trang 0 D\u0335ồng Tâm 0"
-    assert first["meta"] == {"title": "Trang 0"}
+    assert first["meta"] == {"title": "Trang 0", "lead": "2"}  # the title's two words lead the content
     assert first["filters"]["issue"] == ["Số 0"]
     # The index files "Đồng" under "dong", where a reader typing "dong" looks for it.
     chunk_words = [
@@ -390,8 +390,14 @@ def test_every_built_page_is_indexed_under_the_title_its_tab_shows(shipped_site)
     # two must agree on every page, or results would be named differently from the pages.
     site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
     fragments = {f["url"]: f for f in _fragments(shipped_site / "pagefind")}
-    built = sorted(p for p in shipped_site.rglob("index.html") if "pagefind" not in p.parts)
+    # quan-tri/: the form editor (Decap CMS), for editors, never indexed.
+    built = sorted(
+        p for p in shipped_site.rglob("index.html") if p.relative_to(shipped_site).parts[0] not in {"pagefind", "quan-tri"}
+    )
     assert len(built) > 50
+    guide = [p for p in built if p.relative_to(shipped_site).parts[0] == "huong-dan"]
+    assert guide and not [p for p in guide if p.parent.relative_to(shipped_site).as_posix() + "/" in fragments]
+    built = [p for p in built if p not in guide]  # the editor guide is kept out of readers' search
     for page in built:
         url = page.parent.relative_to(shipped_site).as_posix() + "/"
         url = "" if url == "./" else url

@@ -108,8 +108,8 @@ def test_preview_rebuilds_on_data_and_page_changes_and_shows_errors(project):
         body = wait_for(profile, lambda status, body: "ktt-preview-errors" in body, server, log)
         assert "Dữ liệu có 1 lỗi" in body
         assert (
-            f"<code>{COOP}:5</code> status: giá trị &#x27;hoat-dong&#x27; không hợp lệ; "
-            "chỉ chấp nhận: &#x27;active&#x27;, &#x27;dissolved&#x27;"
+            f"<code>{COOP}:5</code> status: giá trị 'hoat-dong' không hợp lệ; "
+            "chỉ chấp nhận: 'active', 'dissolved'"
         ) in body
         home = wait_for(url, lambda status, body: "ktt-preview-errors" in body, server, log)
         assert "Đã sửa trang chủ." not in home
@@ -130,7 +130,7 @@ def test_preview_starts_even_when_the_data_is_broken(project):
     # Plain `mkdocs serve` (not dirty, strict from mkdocs.yml) keeps working too.
     with serving(project, ("serve",)) as (url, server, log):
         body = wait_for(url, lambda status, body: status == 200 and "ktt-preview-errors" in body, server, log)
-        assert "comune: trường không có trong mẫu dữ liệu; có phải ý bạn là &#x27;commune&#x27;?" in body
+        assert "comune: trường không có trong mẫu dữ liệu; có phải ý bạn là 'commune'?" in body
         coop = project.path(COOP)
         coop.write_text(coop.read_text(encoding="utf-8").replace("comune: xa-dong-tam\n", ""), encoding="utf-8")
         wait_for(
@@ -171,3 +171,93 @@ def test_a_data_change_reaches_the_pages_that_show_it_and_drafts_show_only_in_pr
     assert "Nội dung chưa đăng." not in "".join(
         p.read_text(encoding="utf-8", errors="replace") for p in project.built().rglob("*") if p.is_file()
     )
+
+
+OVERRIDE = "overrides/partials/copyright.html"
+GOOD_OVERRIDE = '<div class="md-copyright">Bản quyền thử nghiệm</div>\n'
+#: A site's own MkDocs hook (mkdocs.yml `hooks:`) that fails on a word, as a buggy plugin would.
+HOOKS = """
+def on_page_markdown(markdown, **kwargs):
+    if "GÂY-LỖI" in markdown:
+        raise RuntimeError("móc thử nghiệm gặp chữ GÂY-LỖI")
+    return markdown
+"""
+
+
+def with_override_and_hook(project) -> None:
+    config = project.path("mkdocs.yml")
+    text = config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    config.write_text(text + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    project.write(OVERRIDE, GOOD_OVERRIDE)
+    project.write("hooks.py", HOOKS)
+
+
+def answers(url: str) -> str:
+    """The page, at once: a server that stopped answering fails the test instead of hanging it."""
+    status, body = fetch(url)
+    assert status == 200, body
+    return body
+
+
+def is_good(status: int, body: str) -> bool:
+    return status == 200 and "Bản quyền thử nghiệm" in body and "ktt-preview-errors" not in body
+
+
+def shows_error(status: int, body: str) -> bool:
+    return status == 200 and "ktt-preview-errors" in body
+
+
+def test_preview_shows_template_page_and_hook_errors_and_keeps_answering(project):
+    with_override_and_hook(project)
+    profile = "hop-tac-xa/htx-dong-tam/"
+    with serving(project) as (url, server, log):
+        wait_for(url, is_good, server, log)
+
+        # A theme override failing inside MkDocs' own page rendering, after the data passed.
+        project.write(OVERRIDE, "{{ config.extra.khong_co.thuoc_tinh }}\n")
+        body = wait_for(url, shows_error, server, log)
+        assert "Trang xem trước gặp lỗi" in body
+        assert "mẫu giao diện &#x27;overrides/partials/copyright.html&#x27;, dòng 1: UndefinedError" in body
+        assert "ktt-preview-errors" in answers(url + profile)
+        project.write(OVERRIDE, GOOD_OVERRIDE)
+        wait_for(url, is_good, server, log)
+        wait_for(url + profile, is_good, server, log)
+
+        # A Jinja syntax error in the override.
+        project.write(OVERRIDE, "{% if %}\n")
+        body = wait_for(url, shows_error, server, log)
+        assert "copyright.html&#x27;, dòng 1: lỗi cú pháp Jinja" in body
+        project.write(OVERRIDE, GOOD_OVERRIDE)
+        wait_for(url, is_good, server, log)
+
+        # Broken front matter on an editor's page.
+        project.write("content/index.md", "---\ntitle: [chưa đóng\n---\n\n# Trang chủ\n")
+        body = wait_for(url, shows_error, server, log)
+        assert "<code>content/index.md:" in body
+        project.write("content/index.md", "# Trang chủ\n\nĐã sửa.\n")
+        wait_for(url, lambda status, body: is_good(status, body) and "Đã sửa." in body, server, log)
+
+        # A hook raising in the middle of a rebuild: MkDocs' server used to hang on every request.
+        project.write("content/index.md", "# Trang chủ\n\nGÂY-LỖI\n")
+        body = wait_for(url, shows_error, server, log)
+        assert "RuntimeError: móc thử nghiệm gặp chữ GÂY-LỖI (tại &#x27;hooks.py&#x27;, dòng 4)" in body
+        assert "ktt-preview-errors" in answers(url + profile)
+        assert "ktt-preview-errors" in fetch(url + "khong-co-trang-nay/")[1]  # MkDocs' 404 page
+        project.write("content/index.md", "# Trang chủ\n\nĐã sửa lần nữa.\n")
+        wait_for(url, lambda status, body: is_good(status, body) and "Đã sửa lần nữa." in body, server, log)
+        wait_for(url + profile, is_good, server, log)
+        assert server.poll() is None
+    printed = log.read_text(encoding="utf-8")
+    assert "Không dựng được trang xem trước: RuntimeError: móc thử nghiệm" in printed
+    assert "The server will appear stuck" not in printed
+
+
+def test_preview_starts_with_a_broken_theme_override_and_recovers(project):
+    with_override_and_hook(project)
+    project.write(OVERRIDE, "{{ config.extra.khong_co.thuoc_tinh }}\n")
+    with serving(project, ("serve",)) as (url, server, log):
+        body = wait_for(url, shows_error, server, log)
+        assert "overrides/partials/copyright.html&#x27;, dòng 1" in body
+        project.write(OVERRIDE, GOOD_OVERRIDE)
+        wait_for(url, is_good, server, log)
+        wait_for(url + "hop-tac-xa/htx-dong-tam/", is_good, server, log)

@@ -166,7 +166,7 @@ def test_every_page_has_one_description_and_sharing_tags(built):
     pages = sorted(built.built().rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
-        if page.name == "404.html":
+        if page.name == "404.html" or page.relative_to(built.built()).parts[0] == "quan-tri":  # the form editor
             continue
         metas, canonical = head_tags(page.read_text(encoding="utf-8"))
         assert len(metas.get("description", [])) == 1, page

@@ -62,7 +62,7 @@ def issue_parts(site: SiteData, issue: BulletinIssue) -> tuple[str, str]:
     index = next(i for i, other in enumerate(site.bulletin) if other.folder == issue.folder)
     newer = site.bulletin[index - 1] if index > 0 else None
     older = site.bulletin[index + 1] if index + 1 < len(site.bulletin) else None
-    context = {"issue": issue, "newer": newer, "older": older}
+    context = {"issue": issue, "newer": newer, "older": older, "site": site}
     header = render_fragment("issue_header.html.j2", issue.src_uri, **context)
     footer = render_fragment("issue_contents.md.j2", issue.src_uri, **context)
     return header, footer

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import mimetypes
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from feedgen.feed import FeedGenerator
 from ktt_site.bulletin import atom_enclosure
 from ktt_site.bulletin.categories import categories, category_page, newest_first, published
 from ktt_site.bulletin.feed_html import feed_content, first_paragraph
-from ktt_site.bulletin.render import BULLETIN_PAGE
+from ktt_site.bulletin.render import BULLETIN_PAGE, FEED_STYLESHEET
 from ktt_site.dates import at_noon
 from ktt_site.urls import absolute_url
 
@@ -66,6 +67,8 @@ class FeedItem:
     categories: list[tuple[str, str]]
     """(name, absolute URL of the category page)."""
     published: dt.datetime
+    updated: dt.datetime
+    """Distinct for every article of the site (see :func:`update_times`)."""
     image: Enclosure | None
 
 
@@ -89,21 +92,54 @@ def _enclosure(rendered: RenderedSite, path: str) -> Enclosure:
     return Enclosure(absolute_url(rendered.settings.site_url, path), source.stat().st_size, mime_type)
 
 
-def feed_item(rendered: RenderedSite, article: Article) -> FeedItem:
+def illustrative_note(article: Article) -> str:
+    """The sentence that tells a subscriber an item is example content ("" for a real one)."""
+    if article.meta.illustrative:
+        return "Bài minh họa: sự kiện trong bài không phải tin thật."
+    if article.issue is not None and article.issue.meta.illustrative:
+        return "Bài thuộc một số bản tin minh họa: số bản tin và ngày đăng là minh họa."
+    return ""
+
+
+def update_times(articles: list[Article]) -> dict[str, dt.datetime]:
+    """Each article's ``updated`` moment, distinct across the site, by source path.
+
+    Articles carry a date, not a time, and an issue publishes several on one day: every one at
+    noon would give Atom entries sharing one ``updated`` (a W3C feed validator warning, and
+    readers that sort by time shuffle them). The day stays the true one (``updated:`` in front
+    matter if the article was revised, else its date); articles sharing a day are a minute apart,
+    the first in reading order the latest, so sorting by time keeps the issue's order. Nothing
+    comes from the clock or from file times, so builds stay byte-identical.
+    """
+    by_day: dict[dt.date, list[Article]] = {}
+    for article in newest_first(articles):
+        by_day.setdefault(article.meta.updated or article.meta.date, []).append(article)
+    times: dict[str, dt.datetime] = {}
+    for day, same_day in by_day.items():
+        for position, article in enumerate(same_day):
+            times[article.src_uri] = at_noon(day) + dt.timedelta(minutes=len(same_day) - 1 - position)
+    return times
+
+
+def feed_item(rendered: RenderedSite, article: Article, updated: dt.datetime | None = None) -> FeedItem:
     site_url = rendered.settings.site_url
     url = absolute_url(site_url, article.src_uri)
     content = feed_content(rendered.page_html.get(article.src_uri, ""), url)
     meta = article.meta
+    note = illustrative_note(article)
+    summary = meta.summary or first_paragraph(content)
     return FeedItem(
         # The article's permanent address: it never changes while the file keeps its path.
         id=url,
         url=url,
-        title=meta.title,
+        # A subscriber may never see the page: the title and the summary's first line say it.
+        title=f"{meta.title} (minh họa)" if note and "minh họa" not in meta.title.lower() else meta.title,
         content_html=content,
-        summary=meta.summary or first_paragraph(content),
+        summary=f"{note} {summary}" if note else summary,
         authors=list(meta.authors) or [DEFAULT_AUTHOR],
         categories=[(name, absolute_url(site_url, category_page(name))) for name in meta.categories],
         published=at_noon(meta.date),
+        updated=updated or at_noon(meta.updated or meta.date),
         image=_enclosure(rendered, meta.image) if meta.image else None,
     )
 
@@ -111,7 +147,7 @@ def feed_item(rendered: RenderedSite, article: Article) -> FeedItem:
 def updated(items: list[FeedItem], issues: list[BulletinIssue], fallback: dt.date) -> dt.datetime:
     """The newest article's time; with no article, the newest issue's, then the as-of date."""
     if items:
-        return max(item.published for item in items)
+        return max(item.updated for item in items)
     if issues:
         return at_noon(max(issue.meta.date for issue in issues))
     return at_noon(fallback)
@@ -146,7 +182,7 @@ def _generator(info: FeedInfo, items: list[FeedItem], *, atom: bool) -> FeedGene
         if item.categories:
             entry.category([{"term": name, "label": name, "scheme": url} for name, url in item.categories])
         entry.published(item.published)
-        entry.updated(item.published)
+        entry.updated(item.updated)
         if item.image and atom:
             getattr(entry, atom_enclosure.NAMESPACE).add(item.image.url, item.image.length, item.image.mime_type)
         elif item.image:
@@ -185,7 +221,7 @@ def _json_item(item: FeedItem) -> dict[str, object]:
         "content_html": item.content_html,
         "summary": item.summary,
         "date_published": item.published.isoformat(),
-        "date_modified": item.published.isoformat(),
+        "date_modified": item.updated.isoformat(),
         "authors": [{"name": name} for name in item.authors],
         "tags": [name for name, _ in item.categories],
     }
@@ -208,10 +244,11 @@ def feed_files(rendered: RenderedSite) -> dict[str, bytes]:
     site_url = settings.site_url
     articles = newest_first(published([a for issue in site.bulletin for a in issue.articles]))
     made: dict[str, FeedItem] = {}
+    times = update_times(articles)
 
     def item_of(article: Article) -> FeedItem:
         if article.src_uri not in made:
-            made[article.src_uri] = feed_item(rendered, article)
+            made[article.src_uri] = feed_item(rendered, article, times[article.src_uri])
         return made[article.src_uri]
 
     items = [item_of(article) for article in articles[:size]]
@@ -263,8 +300,23 @@ def feed_files(rendered: RenderedSite) -> dict[str, bytes]:
     return files
 
 
+def with_stylesheet(path: str, xml: bytes) -> bytes:
+    """The feed with ``<?xml-stylesheet?>`` after its XML declaration, so a browser shows it as
+    a Vietnamese page; feed readers skip the instruction. feedgen cannot write one itself. The
+    address is relative: the feed and its stylesheet are on one host wherever the site is put
+    (browsers refuse a stylesheet from another origin)."""
+    href = posixpath.relpath(FEED_STYLESHEET, posixpath.dirname(path) or ".")
+    declaration, newline, rest = xml.partition(b"\n")
+    if not declaration.startswith(b"<?xml "):
+        raise ValueError(f"{path}: feedgen wrote no XML declaration")
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{href}"?>'.encode()
+    return declaration + newline + instruction + newline + rest
+
+
 def write_feeds(rendered: RenderedSite) -> None:
     for path, content in feed_files(rendered).items():
+        if path.endswith(".xml"):
+            content = with_stylesheet(path, content)
         target = Path(rendered.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -9,12 +9,17 @@ from ktt_site.bulletin.model import BULLETIN_DIR
 from ktt_site.rendering import Output, page, render
 
 BULLETIN_PAGE = f"{BULLETIN_DIR}/index.md"
+#: How to follow the bulletin: what RSS is, which apps, every feed's address.
+FOLLOW_PAGE = f"{BULLETIN_DIR}/theo-doi/index.md"
+#: The stylesheet that shows a feed opened in a browser as a Vietnamese page.
+FEED_STYLESHEET = f"{BULLETIN_DIR}/nguon-tin.xsl"
 
 #: Names every bulletin template may use, besides what the page passes.
 HELPERS: dict[str, Any] = {
     "category_page": category_page,
     "archive_page": archive_page,
     "bulletin_page": BULLETIN_PAGE,
+    "follow_page": FOLLOW_PAGE,
     "categories_page": f"{CATEGORIES_DIR}/index.md",
     "archives_page": f"{ARCHIVE_DIR}/index.md",
 }

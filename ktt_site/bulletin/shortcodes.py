@@ -11,19 +11,23 @@ if TYPE_CHECKING:
     from ktt_site.site import SiteData
 
 
+#: Lead stories of the latest issue shown by the shortcode (the issue page lists them all).
+LEAD_STORIES = 3
+
+
 def _no_problem(site: SiteData, args: tuple[str, ...]) -> str | None:
     return None
 
 
 def _latest_issue(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
     issue = site.bulletin[0] if site.bulletin else None
-    return html_block(render_fragment("latest_issue.html.j2", page_src_uri, issue=issue))
+    return html_block(render_fragment("latest_issue.html.j2", page_src_uri, issue=issue, site=site, limit=LEAD_STORIES))
 
 
 LATEST_ISSUE = Shortcode(
     name="ban_tin_moi_nhat",
     usage="{{ ban_tin_moi_nhat() }}",
-    description="Khung giới thiệu số Bản tin Kinh tế tập thể mới nhất: bìa, tiêu đề, các bài.",
+    description="Số Bản tin Kinh tế tập thể mới nhất: các bài chính, mỗi bài có ảnh (nếu có) và đoạn mở đầu.",
     arity=0,
     check=_no_problem,
     render=_latest_issue,

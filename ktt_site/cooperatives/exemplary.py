@@ -16,6 +16,7 @@ from pydantic import Field
 
 from ktt_site.cooperatives.model import Cooperative, Recognition
 from ktt_site.errors import ProblemLog
+from ktt_site.references import IdSet, KnownIds, LegalId, OrganizationId, listed_ids
 from ktt_site.rendering import Output, page
 from ktt_site.sources import load_yaml_file
 from ktt_site.text import fold
@@ -38,8 +39,8 @@ class ExemplaryCriteria(Record):
     """The criteria for selecting exemplary cooperatives."""
 
     title: PlainText = Field(description="Tên bộ tiêu chí.")
-    set_by: list[Slug] = Field(default_factory=list, description="Mã các tổ chức xây dựng tiêu chí.")
-    basis: list[Slug] = Field(default_factory=list, description="Mã văn bản giao việc xây dựng tiêu chí.")
+    set_by: list[OrganizationId] = Field(default_factory=list, description="Mã các tổ chức xây dựng tiêu chí.")
+    basis: list[LegalId] = Field(default_factory=list, description="Mã văn bản giao việc xây dựng tiêu chí.")
     intro: MarkdownText | None = Field(default=None, description="Lời giới thiệu, viết bằng Markdown.")
     criteria: list[Criterion] = Field(min_length=1, description="Các tiêu chí.")
     illustrative: bool = Field(default=False, description="true nếu bộ tiêu chí là minh họa, chưa được ban hành.")
@@ -49,17 +50,18 @@ class ExemplaryCriteria(Record):
         return {c.id: c for c in self.criteria}
 
 
-def load_exemplary_criteria(data_dir: Path, log: ProblemLog) -> ExemplaryCriteria | None:
-    """The criteria file, optional: a site without one simply has no criteria to show."""
+def load_exemplary_criteria(data_dir: Path, log: ProblemLog, known: KnownIds) -> tuple[ExemplaryCriteria | None, IdSet]:
+    """The criteria file, optional (a site without one simply has no criteria to show), and the
+    criteria ids it lists, its invalid entries' included (None when it cannot be read)."""
     path = data_dir / FILE_NAME
     if not path.exists():
-        return None
+        return None, frozenset()
     data = load_yaml_file(path, log)
     if data is None:
-        return None
-    criteria = validate_record(ExemplaryCriteria, data, path, log)
+        return None, None
+    criteria = validate_record(ExemplaryCriteria, data, path, log, context=known.context())
     if criteria is None:
-        return None
+        return None, listed_ids(data.get("criteria")) if isinstance(data, dict) else None
     seen: set[str] = set()
     for index, criterion in enumerate(criteria.criteria):
         if criterion.id in seen:
@@ -70,46 +72,7 @@ def load_exemplary_criteria(data_dir: Path, log: ProblemLog) -> ExemplaryCriteri
                 f"mã tiêu chí '{criterion.id}' bị trùng",
             )
         seen.add(criterion.id)
-    return criteria
-
-
-def check_exemplary(site: SiteData, log: ProblemLog) -> None:
-    """Criteria name existing organisations and documents; recognitions name existing criteria."""
-    criteria = site.exemplary_criteria
-    if criteria is not None:
-        for index, org_id in enumerate(criteria.set_by):
-            if org_id not in site.organizations:
-                log.add(
-                    criteria.origin.path,
-                    criteria.origin.line("set_by", index),
-                    f"set_by[{index}]",
-                    f"không có tổ chức mang mã '{org_id}'",
-                )
-        for index, doc_id in enumerate(criteria.basis):
-            if doc_id not in site.legal:
-                log.add(
-                    criteria.origin.path,
-                    criteria.origin.line("basis", index),
-                    f"basis[{index}]",
-                    f"không có văn bản mang mã '{doc_id}'",
-                )
-    known = criteria.by_id() if criteria else {}
-    for coop in site.cooperatives.values():
-        for r_index, recognition in enumerate(coop.exemplary):
-            for c_index, criterion_id in enumerate(recognition.criteria):
-                if criterion_id in known:
-                    continue
-                where = (
-                    "chưa có tệp models_data/exemplary_criteria.yaml"
-                    if criteria is None
-                    else ("không có trong models_data/exemplary_criteria.yaml")
-                )
-                log.add(
-                    coop.origin.path,
-                    coop.origin.line("exemplary", r_index, "criteria", c_index),
-                    f"exemplary[{r_index}].criteria[{c_index}]",
-                    f"tiêu chí '{criterion_id}' {where}",
-                )
+    return criteria, frozenset(criteria.by_id())
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Static facets of the directory: plain pages with counts, so they work without JavaScript.
 
-Each facet (district, sector, kind, founding organisation) has an index page listing its
-values with counts, and one page per value that has cooperatives. OCOP-rated products are a
+Each facet (today's commune, former district, sector, kind, founding organisation) has an index
+page listing its values with counts, and one page per value that has cooperatives. OCOP-rated products are a
 single page grouped by stars.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ktt_site.cooperatives.listing import split
 from ktt_site.cooperatives.model import KINDS, Product
 from ktt_site.cooperatives.view import SECTION, Profile
 from ktt_site.rendering import Output, page
@@ -50,6 +51,11 @@ class Facet:
     page_title: str
     """Title of a value's page, ``{}`` standing for the value."""
     values: list[FacetValue]
+    list_empty: bool = True
+    """The index lists values without cooperatives too (not for the province's 96 communes)."""
+    share_title: str = ""
+    """A value's title in link previews, ``{}`` for the value, where ``page_title`` runs past
+    what Zalo, Facebook and X show and would lose the value to the cut."""
 
     @property
     def src_uri(self) -> str:
@@ -63,19 +69,55 @@ class Facet:
         return next(v for v in self.values if v.key == key)
 
 
-def _facet(key: str, title: str, label: str, page_title: str, values: list[tuple[str, str]]) -> Facet:
-    return Facet(key, title, label, page_title, [FacetValue(k, name, key) for k, name in values])
+def _facet(
+    key: str,
+    title: str,
+    label: str,
+    page_title: str,
+    values: list[tuple[str, str]],
+    *,
+    list_empty: bool = True,
+    share_title: str = "",
+) -> Facet:
+    found = [FacetValue(k, name, key) for k, name in values]
+    return Facet(key, title, label, page_title, found, list_empty, share_title or page_title)
+
+
+def _place_facets(site: SiteData) -> list[Facet]:
+    """Today's communes, and the districts of 2018 (the province had districts until 2025)."""
+    localities = site.localities
+    former = localities.former
+    found = []
+    if localities.today is not former:
+        found.append(
+            _facet(
+                "theo-xa-phuong",
+                "Theo xã, phường",
+                "Xã, phường",
+                "Hợp tác xã, tổ hợp tác ở {}",
+                [(c.id, c.name) for c in localities.today.all_communes],
+                list_empty=False,
+            )
+        )
+    if former is not None:
+        changed = localities.today is not former
+        since = f" (trước {localities.today.as_of:%d/%m/%Y})" if changed else ""
+        found.append(
+            _facet(
+                "theo-huyen",
+                f"Theo huyện{since}" if changed else "Theo huyện, thành phố",
+                f"Huyện, thị xã, thành phố{since}",
+                "Hợp tác xã, tổ hợp tác ở {}" + (" (địa giới trước 01/07/2025)" if changed else ""),
+                [(d.id, d.name) for d in former.districts],
+                share_title="HTX, THT ở {}" + (" (trước 01/07/2025)" if changed else ""),
+            )
+        )
+    return found
 
 
 def facets(site: SiteData, profiles: list[Profile]) -> list[Facet]:
-    """The four facets, every value listed (with 0 where none), profiles in directory order."""
-    by_district = _facet(
-        "theo-huyen",
-        "Theo huyện, thành phố",
-        "Huyện, thành phố",
-        "Hợp tác xã, tổ hợp tác ở {}",
-        [(d.id, d.name) for d in site.localities.districts],
-    )
+    """The facets, every value listed (with 0 where none), profiles in directory order."""
+    places = _place_facets(site)
     by_kind = _facet("theo-loai", "Theo loại hình", "Loại hình", "Danh sách: {}", list(KINDS.items()))
     by_founder = _facet(
         "theo-to-chuc",
@@ -83,6 +125,7 @@ def facets(site: SiteData, profiles: list[Profile]) -> list[Facet]:
         "Tổ chức có hội viên sáng lập",
         "Hợp tác xã, tổ hợp tác do thành viên, hội viên, đoàn viên của {} sáng lập",
         [(o.id, o.name) for o in site.organizations.values()],
+        share_title="{}: HTX, THT do hội viên sáng lập",
     )
     sectors: dict[str, str] = {}
     for profile in profiles:
@@ -97,13 +140,17 @@ def facets(site: SiteData, profiles: list[Profile]) -> list[Facet]:
         sorted(sectors.items(), key=lambda item: (fold(item[1]), item[0])),
     )
     for profile in profiles:
-        by_district.value_for(profile.district.id).profiles.append(profile)
+        where = profile.location
+        for facet in places:
+            unit = where.today if facet.key == "theo-xa-phuong" else where.district_2018
+            if unit is not None:
+                facet.value_for(unit.id).profiles.append(profile)
         by_kind.value_for(profile.coop.kind).profiles.append(profile)
         for org in profile.founders:
             by_founder.value_for(org.id).profiles.append(profile)
         for key in dict.fromkeys(slugify(s) for s in profile.coop.sectors):
             by_sector.value_for(key).profiles.append(profile)
-    return [by_district, by_sector, by_kind, by_founder]
+    return [*places, by_sector, by_kind, by_founder]
 
 
 @dataclass(frozen=True)
@@ -140,18 +187,22 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
             )
         )
         for value in facet.used:
-            outputs.append(
-                page(
-                    value.src_uri,
-                    "cooperatives/facet_value.md.j2",
-                    title=facet.page_title.format(value.label),
-                    front_matter={
-                        "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác."
-                    },
-                    facet=facet,
-                    value=value,
+            for listing in split(value.src_uri, value.profiles):
+                numbered = f" (trang {listing.number}/{listing.count})" if listing.number > 1 else ""
+                outputs.append(
+                    page(
+                        listing.src_uri,
+                        "cooperatives/facet_value.md.j2",
+                        title=facet.page_title.format(value.label) + numbered,
+                        front_matter={
+                            "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác{numbered}.",
+                            "share_title": facet.share_title.format(value.label) + numbered,
+                        },
+                        facet=facet,
+                        value=value,
+                        listing=listing,
+                    )
                 )
-            )
     levels = ocop_by_stars(profiles)
     rated = sum(len(items) for _, items in levels)
     outputs.append(

@@ -5,14 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, NonNegativeInt, field_validator, model_validator
+from pydantic import Field, NonNegativeInt, ValidationInfo, field_validator, model_validator
 
-from ktt_site.dates import FlexibleDate
-from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Slug, WebAddress
+from ktt_site.dates import Date, FlexibleDate
+from ktt_site.references import (
+    Commune2018Id,
+    CommuneId,
+    CriterionId,
+    District2018Id,
+    LegalBasisId,
+    OrganizationId,
+)
+from ktt_site.validation import FieldError, MarkdownText, PlainText, Record, Sector, Slug, WebAddress
 
 KINDS = {"htx": "Hợp tác xã", "tht": "Tổ hợp tác", "lien-hiep": "Liên hiệp hợp tác xã"}
 KIND_SHORT = {"htx": "HTX", "tht": "THT", "lien-hiep": "Liên hiệp HTX"}
-STATUSES = {"active": "Đang hoạt động", "dissolved": "Đã giải thể"}
+STATUSES = {"active": "Đang hoạt động", "dissolved": "Đã giải thể", "unknown": "Chưa rõ"}
 RELATIONS = {
     "buys": "Bao tiêu, thu mua sản phẩm",
     "supplies": "Cung ứng đầu vào",
@@ -51,7 +59,7 @@ class Recognition(Record):
     year: Year = Field(description="Năm được công nhận điển hình tiên tiến.")
     recognized_by: PlainText = Field(description="Cơ quan công nhận, khen thưởng.")
     reason: PlainText = Field(description="Lý do, thành tích.")
-    criteria: list[Slug] = Field(
+    criteria: list[CriterionId] = Field(
         default_factory=list, description="Mã các tiêu chí đạt được (trong exemplary_criteria.yaml)."
     )
 
@@ -82,14 +90,36 @@ class Cooperative(Record):
         default=False,
         description="true nếu nguồn không nêu ngày thành lập mà chỉ cho biết HTX đã hoạt động vào thời điểm ghi ở founded.",
     )
-    commune: Slug = Field(description="Mã xã, phường, thị trấn (trong localities.yaml).")
-    status: Literal["active", "dissolved"] = Field(
-        description="Tình trạng: active (đang hoạt động) hoặc dissolved (đã giải thể)."
+    commune_2018: Commune2018Id | None = Field(
+        default=None, description="Mã xã, phường, thị trấn năm 2018 (trong localities/2018.yaml), nếu nguồn nêu."
     )
-    dissolved: dt.date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
-    legal_basis: Slug = Field(description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2012'.")
-    founded_by: list[Slug] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
-    sectors: list[PlainText] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
+    district_2018: District2018Id | None = Field(
+        default=None,
+        description="Mã huyện năm 2018 (trong localities/2018.yaml), khi nguồn chỉ nêu huyện mà không nêu xã.",
+    )
+    # After the 2018 fields: its check sees them, and runs even when other fields are wrong.
+    commune: CommuneId | None = Field(
+        default=None,
+        validate_default=True,
+        description=(
+            "Mã xã, phường hiện nay (trong localities/2025.yaml). Để trống nếu chỉ biết xã năm 2018 "
+            "(commune_2018) và xã đó nhập nguyên vào một xã, phường mới: trang tự suy ra."
+        ),
+    )
+    status: Literal["active", "dissolved", "unknown"] = Field(
+        default="unknown",
+        description=(
+            "Tình trạng: active (đang hoạt động), dissolved (đã giải thể) hoặc unknown (chưa rõ: "
+            "khi không có nguồn nào cho biết; để trống cũng là chưa rõ)."
+        ),
+    )
+    dissolved: Date | None = Field(default=None, description="Ngày giải thể (khi status là dissolved).")
+    legal_basis: LegalBasisId | None = Field(
+        default=None,
+        description="Mã văn bản pháp lý làm cơ sở hoạt động, ví dụ 'luat-htx-2023'; để trống khi nguồn không nêu.",
+    )
+    founded_by: list[OrganizationId] = Field(default_factory=list, description="Mã các tổ chức có hội viên sáng lập.")
+    sectors: list[Sector] = Field(default_factory=list, description="Lĩnh vực, ví dụ 'Trồng trọt'.")
     members: YearFigures = Field(default_factory=dict, description="Số thành viên theo năm, ví dụ 2018: 60.")
     avg_income: YearFigures = Field(
         default_factory=dict, description="Thu nhập bình quân của thành viên (đồng/người/năm) theo năm."
@@ -114,8 +144,19 @@ class Cooperative(Record):
     @field_validator("id")
     @classmethod
     def _id_is_free(cls, value: str) -> str:
-        if value in RESERVED_IDS:
+        # trang-2, trang-3...: the directory's numbered pages (cooperatives/listing.py).
+        if value in RESERVED_IDS or (value.startswith("trang-") and value[6:].isdigit()):
             raise ValueError(f"mã '{value}' trùng địa chỉ một trang tự sinh của mục Hợp tác xã; hãy đổi tên tệp")
+        return value
+
+    @field_validator("commune")
+    @classmethod
+    def _has_a_place(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and not (info.data.get("commune_2018") or info.data.get("district_2018")):
+            raise ValueError(
+                "thiếu nơi hoạt động: ghi commune (xã, phường hiện nay), hoặc commune_2018 (xã năm 2018), "
+                "hoặc district_2018 (huyện năm 2018, khi nguồn chỉ nêu huyện)"
+            )
         return value
 
     @field_validator("founded", mode="before")
@@ -171,8 +212,9 @@ class Cooperative(Record):
         return [p for p in self.products if p.ocop_stars]
 
     def active_on(self, day: dt.date) -> bool:
-        """Founded (for certain) by ``day`` and not dissolved by then."""
-        if self.founded.last_day > day:
+        """Founded (for certain) by ``day`` and not dissolved by then; never when no source says
+        whether it is active (status ``unknown``)."""
+        if self.founded.last_day > day or self.status == "unknown":
             return False
         return not (self.status == "dissolved" and (self.dissolved is None or self.dissolved <= day))
 

@@ -10,6 +10,7 @@ import imagesize
 from ktt_site.cooperatives import opendata
 from ktt_site.cooperatives.exemplary import PAGE as EXEMPLARY_PAGE
 from ktt_site.cooperatives.facets import OCOP_PAGE, Facet, ocop_by_stars
+from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import RELATIONS, Image
 from ktt_site.cooperatives.view import DIRECTORY, Profile
 from ktt_site.rendering import Output, page
@@ -76,12 +77,12 @@ def profile_page(site: SiteData, profile: Profile, articles: list[Article], face
     )
 
 
-def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Facet]) -> Output:
+def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Facet], listing: ListingPage) -> Output:
     kinds: dict[str, int] = {}
     for profile in profiles:
         kinds[profile.coop.kind_label] = kinds.get(profile.coop.kind_label, 0) + 1
-    rated = sum(len(items) for _, items in ocop_by_stars(profiles))
-    recognised = sum(1 for p in profiles if p.coop.exemplary)
+    rated_products = [item for _, items in ocop_by_stars(profiles) for item in items]
+    recognised = [p for p in profiles if p.coop.exemplary]
     return page(
         DIRECTORY,
         "cooperatives/directory.md.j2",
@@ -91,21 +92,40 @@ def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Fac
         },
         in_nav=True,
         profiles=profiles,
+        listing=listing,
         kinds=kinds,
         facets=all_facets,
-        rated=rated,
-        recognised=recognised,
-        has_exemplary=site.exemplary_criteria is not None or recognised > 0,
+        # Counts that include example records say how many (where the reader meets the count).
+        illustrative_count=sum(1 for p in profiles if p.coop.illustrative),
+        rated=len(rated_products),
+        rated_illustrative=sum(1 for item in rated_products if item.profile.coop.illustrative),
+        recognised=len(recognised),
+        recognised_illustrative=sum(1 for p in recognised if p.coop.illustrative),
+        criteria_illustrative=bool(site.exemplary_criteria and site.exemplary_criteria.illustrative),
+        has_exemplary=site.exemplary_criteria is not None or bool(recognised),
         ocop_page=OCOP_PAGE,
         exemplary_page=EXEMPLARY_PAGE,
         json_file=opendata.JSON_FILE,
         csv_file=opendata.CSV_FILE,
+        xlsx_file=opendata.XLSX_FILE,
     )
 
 
 def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]) -> list[Output]:
     by_coop = articles_about(site)
     facet_links = {facet.key: facet for facet in all_facets}
-    outputs = [directory_page(site, profiles, all_facets)]
+    first, *more = split(DIRECTORY, profiles)
+    outputs = [directory_page(site, profiles, all_facets, first)]
+    outputs.extend(
+        page(
+            listing.src_uri,
+            "cooperatives/listing.md.j2",
+            title=f"Hợp tác xã, tổ hợp tác: trang {listing.number}/{listing.count}",
+            front_matter={"description": f"Danh bạ hợp tác xã, tổ hợp tác, trang {listing.number}/{listing.count}."},
+            listing=listing,
+            total=len(profiles),
+        )
+        for listing in more
+    )
     outputs.extend(profile_page(site, p, by_coop.get(p.id, []), facet_links) for p in profiles)
     return outputs

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.legal.model import LegalDocument
-from ktt_site.localities import Commune, District
+from ktt_site.localities import Location
 from ktt_site.organizations import Organization
 from ktt_site.text import fold
 
@@ -28,9 +28,8 @@ class Profile:
     """One cooperative with the records its ids point to."""
 
     coop: Cooperative
-    district: District
-    commune: Commune
-    legal: LegalDocument
+    location: Location
+    legal: LegalDocument | None
     founders: list[Organization]
 
     @property
@@ -43,8 +42,8 @@ class Profile:
 
     @property
     def place(self) -> str:
-        """``Xã Thạnh Tân, Thành phố Tây Ninh``."""
-        return f"{self.commune.name}, {self.district.name}"
+        """``Phường Bình Minh (trước 01/07/2025: xã Thạnh Tân, thành phố Tây Ninh)``."""
+        return self.location.text
 
     @property
     def one_line(self) -> str:
@@ -54,9 +53,10 @@ class Profile:
         return f"{self.coop.kind_label} ở {self.place}, thành lập {self.coop.founded_label}."
 
 
-def sort_key(profile: Profile) -> tuple[str, str]:
-    # Folded names sort Vietnamese the way readers expect (Đ with D, accents ignored).
-    return fold(profile.coop.name), profile.coop.id
+def sort_key(profile: Profile) -> tuple[bool, str, str]:
+    # Real profiles before illustrative ones; folded names sort Vietnamese the way readers
+    # expect (Đ with D, accents ignored).
+    return profile.coop.illustrative, fold(profile.coop.name), profile.coop.id
 
 
 def profiles(site: SiteData) -> list[Profile]:
@@ -64,9 +64,8 @@ def profiles(site: SiteData) -> list[Profile]:
     found = [
         Profile(
             coop=coop,
-            district=site.district_of(coop),
-            commune=site.commune_of(coop),
-            legal=site.legal[coop.legal_basis],
+            location=site.location(coop),
+            legal=site.legal[coop.legal_basis] if coop.legal_basis else None,
             founders=[site.organizations[o] for o in coop.founded_by],
         )
         for coop in site.cooperatives.values()

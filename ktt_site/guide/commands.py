@@ -4,7 +4,7 @@ commands and options that exist."""
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -21,21 +21,11 @@ class Command:
     options: tuple[Option, ...]
 
 
-#: The ``make`` targets editors use, in the order of their day (the Makefile has the recipes).
+#: The ``make`` targets, for machines that have make; each runs the ktt-site command named.
 MAKE_TARGETS: tuple[tuple[str, str], ...] = (
-    (
-        "make serve",
-        "Xem trước trang trên máy mình tại http://127.0.0.1:8000. Mỗi lần lưu một tệp trong "
-        "content/ hoặc models_data/, những trang bị ảnh hưởng tự dựng lại và trình duyệt tự tải lại. Nếu dữ liệu "
-        "có lỗi, máy chủ vẫn chạy và mọi trang hiện danh sách lỗi (tệp, dòng, trường, cách sửa); sửa xong là trang "
-        "hiện lại. Bài nháp (draft: true) chỉ hiện ở đây. Ô tìm kiếm chỉ chạy trên trang đã dựng bằng make site. "
-        "Dừng bằng Ctrl+C.",
-    ),
-    ("make check", "Kiểm tra toàn bộ dữ liệu (chạy ktt-site check), không dựng trang. Nên chạy trước khi commit."),
-    (
-        "make site",
-        "Dựng toàn bộ trang vào thư mục site/, đúng như khi xuất bản. Dừng lại, không ghi gì, nếu dữ liệu có lỗi.",
-    ),
+    ("make serve", "Như ktt-site serve: xem trước trang tại http://127.0.0.1:8000."),
+    ("make check", "Như ktt-site check: kiểm tra toàn bộ dữ liệu, không dựng trang."),
+    ("make site", "Như ktt-site build: dựng toàn bộ trang vào thư mục site/, đúng như khi xuất bản."),
 )
 
 
@@ -55,17 +45,21 @@ def _option_usage(action: argparse.Action) -> str:
 
 
 def commands(parser: argparse.ArgumentParser) -> list[Command]:
-    """Every sub-command of ``parser`` with a usage line and its options' help."""
+    """Every sub-command of ``parser`` with a usage line and its options' help; a command with
+    sub-commands of its own (``new cooperative``, ``new article``...) is listed by those."""
     found: list[Command] = []
-    prog = parser.prog
     for action in parser._actions:  # argparse has no public way to list sub-commands
         if not isinstance(action, argparse._SubParsersAction):
             continue
         helps = {choice.dest: choice.help or "" for choice in action._choices_actions}
         for name, sub in action.choices.items():
+            nested = commands(sub)
+            if nested:
+                found += [replace(command, name=f"{name} {command.name}") for command in nested]
+                continue
             options = tuple(
                 Option(_option_usage(a), a.help or "") for a in sub._actions if not isinstance(a, argparse._HelpAction)
             )
-            usage = " ".join([prog, name, *(o.usage for o in options)])
+            usage = " ".join([sub.prog, *(o.usage for o in options)])
             found.append(Command(name, usage, helps.get(name, ""), options))
     return found

@@ -17,6 +17,7 @@ from pydantic.functional_validators import AfterValidator
 
 from ktt_site import validation
 from ktt_site.dates import PartialDate
+from ktt_site.references import RefersTo
 
 _EXAMPLE_IN_TEXT = re.compile(r"ví dụ (?:là )?'([^']+)'")
 
@@ -92,6 +93,9 @@ def _models_of(annotation: Any) -> list[type[BaseModel]]:
 
 def _text_kind(metadata: list[Any]) -> str:
     funcs = {m.func for m in metadata if isinstance(m, AfterValidator)}
+    refers = next((f for f in funcs if isinstance(f, RefersTo)), None)
+    if refers is not None:
+        return f"mã của một {refers.what} đã có trong dữ liệu (a-z, 0-9, -)"
     if validation._check_slug in funcs:
         return "mã: chữ thường không dấu, số và dấu gạch ngang (a-z, 0-9, -)"
     if validation._check_markdown in funcs:

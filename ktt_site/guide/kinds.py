@@ -13,7 +13,7 @@ from ktt_site.bulletin.model import ArticleMeta, IssueMeta
 from ktt_site.cooperatives.exemplary import ExemplaryCriteria
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.legal.model import LegalDocument
-from ktt_site.localities import Localities
+from ktt_site.localities import LocalitySet
 from ktt_site.organizations import Organization
 from ktt_site.plans.model import Plan, ProgressFile
 
@@ -65,7 +65,9 @@ COOPERATIVE = Part(
     "models_data/cooperatives/hop-tac-xa-rau-an-toan-vi-du.yaml",
     "cooperative.yaml",
     id_from_file_name=True,
-    extra_examples={"Cooperative": {"dissolved": dt.date(2021, 12, 31), "founded_at_latest": True}},
+    extra_examples={
+        "Cooperative": {"dissolved": dt.date(2021, 12, 31), "founded_at_latest": True, "district_2018": "tp-tay-ninh"}
+    },
 )
 LEGAL = Part(
     "van-ban",
@@ -136,12 +138,31 @@ ORGANIZATION = Part(
 )
 LOCALITIES = Part(
     "dia-gioi",
-    "Huyện, xã (địa giới hành chính)",
-    Localities,
-    "models_data/localities.yaml",
-    "models_data/localities.yaml",
+    "Đơn vị hành chính theo từng thời kỳ",
+    LocalitySet,
+    "models_data/localities/<năm>.yaml",
+    "models_data/localities/2018.yaml",
     "localities.yaml",
+    id_from_file_name=True,
     excerpt=True,
+    # The 2025 set (models_data/localities/2025.yaml) has communes without districts.
+    extra_examples={
+        "Commune": {
+            "id": "phuong-binh-minh",
+            "code": "25480",
+            "name": "Phường Bình Minh",
+            "kind": "phuong",
+            "resolution_clause": 88,
+        },
+        "FormerUnit": {
+            "code": "25471",
+            "name": "Xã Thạnh Tân",
+            "district": "Thành phố Tây Ninh",
+            "province": "Tây Ninh",
+            "part": "whole",
+            "units_2018": ["xa-thanh-tan"],
+        },
+    },
 )
 EXEMPLARY = Part(
     "tieu-chi-dien-hinh",

@@ -12,18 +12,27 @@ from typing import Any
 import yaml
 
 from ktt_site.cli import build_parser
+from ktt_site.cms.config import EXCLUDED, NO_COLLECTION
+from ktt_site.embeds import VIDEO
 from ktt_site.guide.commands import MAKE_TARGETS, commands
 from ktt_site.guide.errors import COMMON_ERRORS
 from ktt_site.guide.fields import FieldDoc, Section, sections
 from ktt_site.guide.kinds import PAGES, GuidePage, Part
+from ktt_site.guide.writing import WRITING_PAGE, category_rows, link_examples, shortcode_examples, shown
+from ktt_site.markdown_pages import SHORTCODES
 from ktt_site.rendering import BuildSettings, Output, environment, page
+from ktt_site.sanitize import DROPPED_WITH_CONTENT, HTML_TAGS
+from ktt_site.schema import KINDS as SCHEMA_KINDS
 from ktt_site.site import SiteData
-from ktt_site.sources import parse_yaml, split_front_matter
+from ktt_site.sources import TextDumper, parse_yaml, split_front_matter
 
 GUIDE_DIR = "huong-dan"
 INDEX = f"{GUIDE_DIR}/index.md"
 COMMANDS_PAGE = f"{GUIDE_DIR}/lenh-va-loi.md"
+CMS_PAGE = f"{GUIDE_DIR}/quan-tri.md"
 _EXAMPLE_WIDTH = 70
+CMS_DESCRIPTION = "Thêm và sửa hồ sơ HTX, văn bản, bài viết, báo cáo tiến độ bằng biểu mẫu trên trình duyệt: đăng nhập GitHub, GitLab."
+SCHEMA_TITLES = {kind.name: kind.title for kind in SCHEMA_KINDS}
 INDEX_DESCRIPTION = (
     "Hướng dẫn cho biên tập viên: thêm hợp tác xã, văn bản, bài viết, báo cáo tiến độ; kiểm tra và xuất bản trang."
 )
@@ -53,7 +62,9 @@ def show_example(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (dict, list)):
         value = _plain(value)
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False)
+    text = yaml.dump(
+        value, Dumper=TextDumper, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False
+    )
     text = text.strip().removesuffix("...").strip()
     return text if len(text) <= _EXAMPLE_WIDTH else text[: _EXAMPLE_WIDTH - 1].rstrip() + "…"
 
@@ -65,6 +76,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def cms_exclusions() -> list[tuple[str, str]]:
+    """Fields the form leaves out, as ``(field, reason)``, one line per reason."""
+    by_reason: dict[str, list[str]] = {}
+    for (_model, name), reason in EXCLUDED.items():
+        by_reason.setdefault(reason, []).append(name)
+    return [(", ".join(names), reason) for reason, names in by_reason.items()]
 
 
 def required_label(doc: FieldDoc, part: Part, section: Section) -> str:
@@ -130,7 +149,7 @@ def part_view(part: Part) -> PartView:
 
 
 @cache
-def _outputs() -> tuple[Output, ...]:
+def model_pages() -> tuple[Output, ...]:
     pages = [
         page(
             INDEX,
@@ -138,7 +157,19 @@ def _outputs() -> tuple[Output, ...]:
             title="Hướng dẫn biên tập",
             pages=PAGES,
             commands_page=COMMANDS_PAGE,
+            cms_page=CMS_PAGE,
+            writing_page=WRITING_PAGE,
             front_matter={"description": INDEX_DESCRIPTION},
+        ),
+        page(
+            CMS_PAGE,
+            "guide/cms.md.j2",
+            title="Soạn bằng biểu mẫu (trang quản trị)",
+            front_matter={"description": CMS_DESCRIPTION},
+            index=INDEX,
+            commands_page=COMMANDS_PAGE,
+            excluded=cms_exclusions(),
+            no_collection=[(SCHEMA_TITLES[name], reason) for name, reason in NO_COLLECTION.items()],
         ),
         *(_kind_page(guide_page) for guide_page in PAGES),
         page(
@@ -165,9 +196,33 @@ def _kind_page(guide_page: GuidePage) -> Output:
         parts=[part_view(p) for p in guide_page.parts],
         index=INDEX,
         commands_page=COMMANDS_PAGE,
+        # What editors' Markdown may hold, read from the code that expands and cleans it.
+        shortcodes=sorted(SHORTCODES.values(), key=lambda code: code.name),
+        shown=shown,
+        video_usage=VIDEO.usage,
+        html_tags=sorted(HTML_TAGS),
+        dropped_tags=sorted(DROPPED_WITH_CONTENT),
     )
 
 
 def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
-    """The guide depends on the models only, not on the data: built once per process."""
-    return list(_outputs())
+    """The guide depends on the models only, not on the data: built once per process; its page
+    on writing names the site's own records and categories, so it is made for each build."""
+    return [*model_pages(), writing_page(site)]
+
+
+def writing_page(site: SiteData) -> Output:
+    return page(
+        WRITING_PAGE,
+        "guide/writing.md.j2",
+        title="Viết bài: shortcode, liên kết, chuyên mục",
+        front_matter={
+            "description": "Chèn văn bản, thanh tiến độ; liên kết giữa các trang; chuyên mục; xem trước bài nháp."
+        },
+        shortcodes=shortcode_examples(site),
+        shown=shown,
+        links=link_examples(site),
+        category_rows=category_rows(site),
+        commands_page=COMMANDS_PAGE,
+        index=INDEX,
+    )

@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ktt_site.dates import FlexibleDate, PartialDate, vn_date
+from ktt_site.dates import Date, FlexibleDate, PartialDate, vn_date
+from ktt_site.references import LegalId
 from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
 TYPES = {
@@ -74,12 +75,12 @@ class LegalDocument(Record):
     issued: FlexibleDate | None = Field(
         description="Ngày ban hành (hoặc thông qua): 2012-11-20; chỉ năm (2019) nếu chỉ biết năm; null nếu chưa rõ."
     )
-    effective: dt.date | None = Field(default=None, description="Ngày có hiệu lực.")
-    expired: dt.date | None = Field(default=None, description="Ngày đầu tiên văn bản hết hiệu lực.")
-    replaced_by: Slug | None = Field(default=None, description="Mã văn bản thay thế.")
+    effective: Date | None = Field(default=None, description="Ngày có hiệu lực.")
+    expired: Date | None = Field(default=None, description="Ngày đầu tiên văn bản hết hiệu lực.")
+    replaced_by: LegalId | None = Field(default=None, description="Mã văn bản thay thế.")
     summary: MarkdownText | None = Field(default=None, description="Tóm tắt, viết bằng Markdown.")
     key_points: list[PlainText] = Field(default_factory=list, description="Các điểm chính.")
-    related: list[Slug] = Field(default_factory=list, description="Mã các văn bản liên quan.")
+    related: list[LegalId] = Field(default_factory=list, description="Mã các văn bản liên quan.")
     distinct_from: list[DistinctDocument] = Field(
         default_factory=list, description="Văn bản khác trùng số hiệu, để bạn đọc không nhầm."
     )
@@ -125,6 +126,14 @@ class LegalDocument(Record):
     @property
     def issued_phrase(self) -> str:
         return date_phrase(self.issued)
+
+    @property
+    def common_name(self) -> str:
+        """How readers name a titled document, by its year: ``Luật Hợp tác xã năm 2012`` ("" for
+        an untitled one or one whose title already gives the year)."""
+        if not self._named or self.issued is None or str(self.issued.year) in self.title:
+            return ""
+        return f"{self.title} năm {self.issued.year}"
 
     @property
     def citation(self) -> str:

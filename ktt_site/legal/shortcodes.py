@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import TYPE_CHECKING
 
+from ktt_site.rendering import text_html
 from ktt_site.shortcodes import Shortcode
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
 
 SECTION = "van-ban"
-# Entities, not backslashes: they read the same whichever Markdown extensions a site enables.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|&]")
 
 
 def document_src_uri(doc_id: str) -> str:
@@ -22,7 +20,8 @@ def document_src_uri(doc_id: str) -> str:
 
 def _check(site: SiteData, args: tuple[str, ...]) -> str | None:
     (doc_id,) = args
-    if doc_id in site.legal:
+    # Known ids, not valid records: a document with mistakes of its own is reported, not this.
+    if site.known.legal is None or doc_id in site.known.legal:
         return None
     return f"không có văn bản mang mã '{doc_id}' (xem các tệp trong models_data/legal/)"
 
@@ -31,8 +30,7 @@ def _render(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
     doc = site.legal[args[0]]
     # A link to the .md source lets MkDocs check it and turn it into the page's URL.
     target = posixpath.relpath(document_src_uri(doc.id), posixpath.dirname(page_src_uri) or ".")
-    text = _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", doc.citation)
-    return f"[{text}]({target})"
+    return f"[{text_html(doc.citation)}]({target})"
 
 
 VAN_BAN = Shortcode(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,33 +21,50 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ktt_site import rendering
 from ktt_site.bulletin.enrich import editor_pages
 from ktt_site.bulletin.feeds import RenderedSite, write_feeds
+from ktt_site.cms.config import CmsSettings
+from ktt_site.cms.page import bundle_dir, bundle_files, cms_outputs
+from ktt_site.content_files import theme_files
+from ktt_site.csp import with_policy
 from ktt_site.dates import build_date
+from ktt_site.embeds import embed_videos, has_video
 from ktt_site.errors import DataValidationError, Problem
+from ktt_site.images import sized_images
 from ktt_site.markdown_pages import page_markdown
 from ktt_site.mkdocs_plugin import preview
 from ktt_site.mkdocs_plugin.config import KttSiteConfig
+from ktt_site.organizations import publisher
 from ktt_site.outputs import build_outputs
 from ktt_site.preview import problems_markdown
-from ktt_site.publishing import PublishError, StagedSite
+from ktt_site.publishing import PublishError, StagedSite, write_failure, write_failure_message
 from ktt_site.rendering import BuildSettings
+from ktt_site.sanitize import clean_html
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
-from ktt_site.search.records import PageToIndex, classify
-from ktt_site.sharing.meta import SharedImage, SharedPage, page_sharing, shared_image
+from ktt_site.search.records import PageToIndex, classify, indexed
+from ktt_site.sharing.meta import SharedImage, SharedPage, last_modified, page_sharing, shared_image
 from ktt_site.site import ProjectPaths, SiteData, load_site
 from ktt_site.sources import parse_yaml
+from ktt_site.text import heading_slug
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
     from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 #: The engine's own logger ("mkdocs", or "properdocs" under ProperDocs): its warnings fail --strict.
 ENGINE_LOGGER = logging.getLogger(BasePlugin.__module__.split(".")[0])
+#: Where MkDocs logs the page it was building when an error stopped it.
+BUILD_LOGGER = logging.getLogger(f"{ENGINE_LOGGER.name}.commands.build")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+#: Front matter keys Material 9 prints as they are: in <title>, the header, the navigation
+#: (subtitle, status) and <meta name="author">.
+THEME_PRINTED_META = ("title", "subtitle", "status", "author")
 
 
 def theme_title(page: Page, site_name: str) -> str:
@@ -63,6 +81,14 @@ def theme_title(page: Page, site_name: str) -> str:
     return html.unescape(text).strip() or site_name
 
 
+def _plain_toc_titles(links: Iterable[AnchorLink]) -> None:
+    """Headings' text as the theme prints it in the table of contents, spelt as the cleaned page
+    spells it: generated headings write data's text as character references (rendering.text_html)."""
+    for link in links:
+        link.title = html.escape(html.unescape(link.title), quote=False)
+        _plain_toc_titles(link.children)
+
+
 class KttSitePlugin(BasePlugin[KttSiteConfig]):
     supports_multiple_instances = False
 
@@ -74,11 +100,19 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.settings: BuildSettings | None = None
         self.problems: list[Problem] = []
         self.page_html: dict[str, str] = {}
+        self.generated: frozenset[str] = frozenset()
+        self.page_dates: list[tuple[Page, str]] = []
         self.preview_pages: list[tuple[str, bool]] = []
         self.search: BackgroundIndexer | None = None
         self.default_image: SharedImage | None = None
         self.staged: StagedSite | None = None
+        self.output: StagedSite | None = None
         self.warnings = _WarningCount()
+        self.root = Path.cwd()
+        #: Under `mkdocs serve`: every page's output path, the theme's files, failures said.
+        self.page_destinations: list[str] = []
+        self.theme_state: tuple[tuple[str, int, int], ...] = ()
+        self.failures_shown: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -88,15 +122,20 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._clean_up()
         self.site, self.problems = None, []
+        self.page_dates = []
         if not (self.serving and self.dirty):  # a dirty rebuild renders only some pages again
             self.page_html = {}
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: cần địa chỉ gốc của trang (cho nguồn tin RSS, chia sẻ, sitemap)")
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls: ktt-site cần giá trị true")
-        root = Path(config.config_file_path).resolve().parent
+        root = self.root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(config.docs_dir).resolve()
-        paths = ProjectPaths(root, root / self.config.data_dir, docs_dir)
+        self.failures_shown = set()
+        named = [str(entry) for entry in (*config.extra_javascript, *config.extra_templates)]
+        paths = ProjectPaths(
+            root, root / self.config.data_dir, docs_dir, theme_files(docs_dir, config.theme.custom_dir, named)
+        )
         try:
             self.site = load_site(paths, as_of=self.config.as_of or build_date())
         except DataValidationError as exc:
@@ -104,11 +143,6 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
                 raise PluginError(str(exc)) from None
             self.problems = exc.problems
             preview.report(self.problems)
-        if not (docs_dir / self.config.share_image).is_file():
-            log.warning(
-                f"mkdocs.yml: plugins.ktt-site.share_image: không tìm thấy ảnh "
-                f"'{docs_dir.name}/{self.config.share_image}' (ảnh mặc định khi chia sẻ trang)"
-            )
         self.settings = BuildSettings(
             config.site_url, config.site_name, config.site_description or "", self.config.feed_size
         )
@@ -117,8 +151,16 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             if self.config.share_image
             else None
         )
+        # Heading anchors spelled like the site's other slugs, unless mkdocs.yml names its own.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("slugify", heading_slug)
+        # The site's own mark as the browser tab's icon, unless mkdocs.yml names one.
+        if config.theme["favicon"] == "assets/images/favicon.png":
+            config.theme["favicon"] = "assets/ktt/logo.svg"
         # Below a site's own custom_dir (so it can override us), above the theme's templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        self.output = StagedSite(Path(config.site_dir).resolve())
+        BUILD_LOGGER.addFilter(self._quiet_write_failure)
         if not self.serving and not self.dirty:  # a dirty build writes only some files: in place
             # Everything is written beside site/, which is replaced only by a whole build.
             self.staged = StagedSite(Path(config.site_dir).resolve())
@@ -127,6 +169,15 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             except PublishError as exc:
                 raise PluginError(str(exc)) from None
             self.warnings.reset(strict=bool(config.strict))
+        # Logged once the strict build's count is set up: each one stops a strict build, and
+        # the staged site must then not be published.
+        if not (docs_dir / self.config.share_image).is_file():
+            log.warning(
+                f"mkdocs.yml: plugins.ktt-site.share_image: không tìm thấy ảnh "
+                f"'{docs_dir.name}/{self.config.share_image}' (ảnh mặc định khi chia sẻ trang)"
+            )
+        for warning in self.site.warnings if self.site is not None else []:
+            log.warning(str(warning))
         if not self.problems and not self.serving:
             # Started now, so Pagefind is up before the first page is.
             self.search = BackgroundIndexer(Path(config.site_dir))
@@ -138,7 +189,15 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         else:
             self._arrange_files(files, config)
             self.preview_pages = preview.generated_pages(files)
+        if self.serving:
+            self.page_destinations = [
+                f.dest_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            ]
         if self.serving and self.dirty:
+            theme = preview.folder_state(config.theme.custom_dir)
+            if theme != self.theme_state:  # an override changed: it may change any page
+                self.theme_state = theme
+                self.changed_pages.forget()
             changed = self.changed_pages.mark(files, self._reader_markdown)
             log.info(f"xem trước: {changed} trang cần dựng lại")
         return files
@@ -154,13 +213,40 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             found = files.get_file_from_path(src_uri)
             if found is not None:
                 found.inclusion = InclusionLevel.NOT_IN_NAV
-        for output in build_outputs(self.site, self.settings):
+        outputs = build_outputs(self.site, self.settings)
+        # Editors link to generated pages by their address: page_markdown points those at the file.
+        self.generated = frozenset(output.src_uri for output in outputs)
+        for output in outputs:
             if files.get_file_from_path(output.src_uri) is not None:
                 raise PluginError(f"content/{output.src_uri}: trùng với trang do hệ thống tự sinh; hãy đổi tên tệp")
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
                 preview.GeneratedFile.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
             )
+        if self.config.cms:
+            self._add_cms(files, config)
+
+    def _add_cms(self, files: Files, config: MkDocsConfig) -> None:
+        """The form editor at /quan-tri/: its page, its configuration from the models, Decap's bundle."""
+        settings = CmsSettings(
+            backend=self.config.cms_backend,
+            repo=self.config.cms_repo,
+            branch=self.config.cms_branch,
+            base_url=self.config.cms_base_url,
+            auth_type=self.config.cms_auth_type,
+            app_id=self.config.cms_app_id,
+            editorial_workflow=self.config.cms_editorial_workflow,
+            site_url=config.site_url,
+        )
+        # npm ci beside mkdocs.yml, or beside ktt-site itself (an editable install in a checkout).
+        bundle = bundle_dir(self.root, Path(__file__).resolve().parents[2])
+        if bundle is None:
+            log.info("quan-tri/: chưa cài Decap CMS (chạy npm ci), trang quản trị chỉ ghi cách cài")
+        data_dir = self.root / self.config.data_dir
+        for output in cms_outputs(data_dir, Path(config.docs_dir).resolve(), settings, bundle is not None):
+            files.append(preview.GeneratedFile.generated(config, output.src_uri, content=output.content))
+        for item in bundle_files(bundle) if bundle is not None else []:
+            files.append(preview.GeneratedFile.generated(config, item.dest, abs_src_path=str(item.source)))
 
     def _reader_markdown(self, file: File) -> str:
         """A page's Markdown as readers get it (to tell which pages a change touched)."""
@@ -168,32 +254,70 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             return problems_markdown(self.problems)
         if file.generated_by is not None:
             return file.content_string
-        return page_markdown(self.site, file.src_uri, file.content_string)
+        return page_markdown(self.site, file.src_uri, file.content_string, self.generated)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Themes print a title as HTML (MkDocs makes titles from headings that way); a front
-        # matter title is text from YAML, so it is escaped once, before any page is rendered.
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = escape(page.meta["title"])
+        # Themes print a title as HTML (MkDocs makes titles from headings that way), and
+        # Material prints these other keys unescaped too; front matter is text from YAML, so it
+        # is escaped once, before any page is rendered.
+        for key in THEME_PRINTED_META:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         if self.site is None:
             return problems_markdown(self.problems)
-        return page_markdown(self.site, page.file.src_uri, markdown)
+        # The sitemap's <lastmod> (Page.update_date, public): the page's own date, not the build's.
+        # Set here because MkDocs writes sitemap.xml before it renders any page's template.
+        self.page_dates.append((page, last_modified(page.meta)))
+        return page_markdown(self.site, page.file.src_uri, markdown, self.generated)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Before anything reads the body: the theme, the search index and the feeds get it clean.
+        html = clean_html(html)
+        _plain_toc_titles(page.toc)
+        html = sized_images(html, page.url, Path(config.docs_dir))
         self.page_html[page.file.src_uri] = html
-        if self.search is not None:
+        if self.search is not None and indexed(page.file.src_uri):
             assert self.site is not None
             src_uri = page.file.src_uri
             self.search.add(
                 PageToIndex(src_uri, theme_title(page, config.site_name), html, classify(self.site, src_uri))
             )
-        return html
+        return embed_videos(html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs dates sitemap.xml.gz from the newest page and fails if none has a date: a site
+        # with no dated page at all keeps MkDocs' build dates.
+        if any(date for _, date in self.page_dates):
+            for page, date in self.page_dates:
+                page.update_date = date
+        self.page_dates = []
+        # Every template, the 404 page included, has the publisher for its footer.
+        env.globals["ktt_publisher"] = publisher(self.site.organizations) if self.site is not None else None
         # Every page's body now exists: the index can be written while MkDocs renders templates.
         if self.search is not None:
             self.search.all_added()
+        if self.serving:  # a broken theme override shows on the page, and the preview goes on
+            preview.show_template_errors(env, self._template_failure)
         return env
+
+    def _template_failure(self, error: Exception) -> str:
+        """The page `mkdocs serve` shows where a theme template failed."""
+        message = preview.failure_text(error, self.root)
+        if message not in self.failures_shown:
+            self.failures_shown.add(message)
+            preview.report_failure(message)
+        self.changed_pages.forget()  # pages the fix does not touch were made with the error too
+        return preview.failure_page(message)
+
+    def _rebuild_failure(self, error: Exception) -> None:
+        """What `mkdocs serve` shows when a rebuild stopped: the error, on every page."""
+        message = preview.failure_text(error, self.root)
+        preview.report_failure(message)
+        log.debug("chi tiết lỗi khi dựng lại", exc_info=error)
+        if self.output is not None:
+            page = preview.failure_page(message)
+            preview.write_failure_pages(self.output.site_dir, self.page_destinations, page)
+        self.changed_pages.forget()
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -221,8 +345,19 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
-        return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        if self.serving:
+            # MkDocs marks a draft shown by `mkdocs serve` in English; the page has our own banner.
+            # No policy: the live-reload script the server adds is inline, different every time.
+            return output.replace(preview.MKDOCS_DRAFT_MARKER, "") if page.file.inclusion.is_excluded() else output
+        content = page.content or ""
+        theme_html = output.replace(content, "", 1) if content else output
+        return with_policy(output, theme_html, video=has_video(content))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) carry the policy too; sitemaps are not HTML.
+        if self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, output_content)
 
     # Last of every plugin's post-build step: the site is published only once all are done.
     @event_priority(-100)
@@ -246,8 +381,22 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         finally:
             self._clean_up()
 
+    # Last of every plugin's clean-up: raising here replaces MkDocs' traceback with one line.
+    @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
+        output, failure = self.output, write_failure(error, self._is_output)
         self._clean_up()
+        if output is not None and failure is not None:
+            # A full or read-only disk, met by MkDocs' writers or ours, mid-build.
+            raise PluginError(write_failure_message(output.site_dir, failure)) from None
+
+    def _is_output(self, path: object) -> bool:
+        return self.output is not None and self.output.holds(path)
+
+    def _quiet_write_failure(self, record: logging.LogRecord) -> bool:
+        """MkDocs logs in English the page it was writing when the disk failed; on_build_error
+        says it once, in Vietnamese. (A filter runs where the error is being handled.)"""
+        return record.levelno < logging.ERROR or write_failure(sys.exc_info()[1], self._is_output) is None
 
     def on_shutdown(self) -> None:
         self._clean_up()
@@ -256,6 +405,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         # the live preview: left alone, all of it is still there when Python exits, and its final
         # collections walk it (0.15 s of a build of 1,000 profiles).
         self.site, self.settings, self.page_html, self.preview_pages = None, None, {}, []
+        self.page_dates = []  # MkDocs' pages, and through them the whole site as built
         parse_yaml.cache_clear()
         rendering.forget()
 
@@ -268,9 +418,13 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             self.staged.discard()
             self.staged = None
         self.warnings.reset(strict=False)
+        BUILD_LOGGER.removeFilter(self._quiet_write_failure)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        if config.theme.custom_dir:  # the site's own overrides, which editors may touch too
+            server.watch(config.theme.custom_dir)
+        preview.keep_answering(server, self._rebuild_failure)
         return server
 
 

@@ -1,18 +1,27 @@
-"""Live preview (``mkdocs serve``): keep serving with invalid data, and redo only what changed.
+"""Live preview (``mkdocs serve``): keep serving whatever goes wrong, and redo only what changed.
 
 With invalid data, every page shows the problems. MkDocs 1.6 stops ``mkdocs serve`` when the
-first build raises, and on a later rebuild it only prints the error in the terminal while the
-browser keeps the old page ("the server will appear stuck"). An editor watching the browser
-would never know why their change does not show.
+first build raises, and when a later rebuild raises it prints the error in the terminal and
+every request then waits for a build that never comes: the browser hangs. An editor watching
+it would never know why. So a theme template that fails renders an error page in place of the
+page (the build goes on), and any other failure of a rebuild writes that error page over every
+page, until a rebuild succeeds.
 """
 
 from __future__ import annotations
 
+import contextlib
+import html
+import json
 import logging
 import os
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
+import jinja2
+from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ktt_site.errors import Problem
@@ -20,6 +29,7 @@ from ktt_site.preview import terminal_text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
 # Outside the "mkdocs" logger on purpose: with `strict: true`, MkDocs aborts a build after any
 # warning it counted, and an aborted rebuild is exactly the stuck preview we avoid.
@@ -94,6 +104,10 @@ class ChangedPages:
     def __init__(self) -> None:
         self._previous: dict[str, str] = {}
 
+    def forget(self) -> None:
+        """Make the next rebuild redo every page (after a failure, or a change of the theme)."""
+        self._previous = {}
+
     def mark(self, files: Files, fingerprint: Callable[[File], str]) -> int:
         """Mark each documentation page changed or not; return how many changed."""
         pages = list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
@@ -116,3 +130,171 @@ class ChangedPages:
 MKDOCS_DRAFT_MARKER = (
     '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>'
 )
+
+
+def keep_answering(server: LiveReloadServer, on_failure: Callable[[Exception], None]) -> None:
+    """Let a failed rebuild end like a good one, after ``on_failure`` has written its error page.
+
+    MkDocs 1.6.1 (checked with ProperDocs 1.6 too) calls ``server.builder()`` for each rebuild and,
+    when it raises, keeps the previous build's epoch, for which every request then waits without
+    end (``LiveReloadServer._serve_request``). ``builder`` is a plain attribute there; where it is
+    missing, MkDocs' own behaviour stays."""
+    builder = getattr(server, "builder", None)
+    if not callable(builder):
+        return
+
+    def rebuild() -> None:
+        try:
+            builder()
+        except Exception as exc:  # Abort is one too (SystemExit and Exception); Ctrl+C is not
+            on_failure(exc)
+
+    server.builder = rebuild
+
+
+class PreviewTemplate(jinja2.Template):
+    """A theme template whose failure renders the error page in place of the page."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as exc:
+            error_page: Callable[[Exception], str] = self.environment.globals[_ERROR_PAGE]  # type: ignore[assignment]
+            return error_page(exc)
+
+
+_ERROR_PAGE = "ktt_preview_error_page"
+
+
+def show_template_errors(env: jinja2.Environment, error_page: Callable[[Exception], str]) -> jinja2.Environment:
+    """Make a failing theme template (a broken override in ``custom_dir``, say) render
+    ``error_page`` instead of stopping the build, through Jinja's documented
+    ``Environment.template_class`` and ``BaseLoader``."""
+    env.globals[_ERROR_PAGE] = error_page
+    env.template_class = PreviewTemplate
+    if env.loader is not None:
+        env.loader = _SyntaxErrorsWhenRendered(env.loader, env)
+    return env
+
+
+class _SyntaxErrorsWhenRendered(jinja2.BaseLoader):
+    """The theme's loader, but a template with a syntax error loads as one that raises it when
+    rendered: in the page's own render, where :class:`PreviewTemplate` shows it. (The raising
+    function is an environment global: an included template sees those, not its own.)"""
+
+    def __init__(self, loader: jinja2.BaseLoader, environment: jinja2.Environment) -> None:
+        self.loader = loader
+        self.errors: dict[str, jinja2.TemplateSyntaxError] = {}
+        environment.globals[_SYNTAX_ERROR] = self._raise
+
+    def _raise(self, name: str) -> NoReturn:
+        raise self.errors[name]
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        return self.loader.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        return self.loader.list_templates()
+
+    def load(self, environment: jinja2.Environment, name: str, globals: Any = None) -> jinja2.Template:
+        try:
+            return self.loader.load(environment, name, globals)
+        except jinja2.TemplateSyntaxError as exc:
+            self.errors[name] = exc
+            return environment.from_string(f"{{{{ {_SYNTAX_ERROR}({json.dumps(name)}) }}}}")
+
+
+_SYNTAX_ERROR = "ktt_preview_syntax_error"
+_TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".j2", ".jinja", ".jinja2")
+
+
+def failure_text(error: BaseException, root: Path) -> str:
+    """What stopped the preview, in Vietnamese, with the file and line to fix where known."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"mẫu giao diện {_shown(error.filename, root)}, dòng {error.lineno}: lỗi cú pháp Jinja: {error.message}"
+    if isinstance(error, Abort):
+        cause = error.__context__
+        if isinstance(cause, BuildError):  # MkDocs logged it and raised "Aborted with a BuildError!"
+            return str(cause)
+        return (
+            "MkDocs dừng vì có cảnh báo (mkdocs.yml đặt strict: true); xem các dòng WARNING trong cửa sổ lệnh. "
+            "Lệnh make serve xem trước mà không dừng vì cảnh báo"
+        )
+    if isinstance(error, BuildError):
+        return str(error)
+    frames = traceback.extract_tb(error.__traceback__)
+    templates = [f for f in frames if f.filename.endswith(_TEMPLATE_SUFFIXES)]
+    own = [f for f in frames if _is_project_file(f.filename, root)]
+    what = f"{type(error).__name__}: {error}"
+    if templates:
+        return f"mẫu giao diện {_shown(templates[-1].filename, root)}, dòng {templates[-1].lineno}: {what}"
+    if own:
+        return f"{what} (tại {_shown(own[-1].filename, root)}, dòng {own[-1].lineno})"
+    return what
+
+
+def _is_project_file(filename: str, root: Path) -> bool:
+    path = Path(filename)
+    return path.is_relative_to(root) and not {"site-packages", ".venv"} & set(path.parts)
+
+
+def _shown(filename: str | None, root: Path) -> str:
+    if not filename:
+        return "(không rõ tệp)"
+    path = Path(filename)
+    return f"'{path.relative_to(root).as_posix()}'" if path.is_relative_to(root) else f"'{filename}'"
+
+
+def failure_page(message: str) -> str:
+    """A page of its own, needing nothing from the theme (which may be what is broken)."""
+    return f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Trang xem trước gặp lỗi</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
+.ktt-preview-errors {{ border-left: 0.3rem solid #c62828; background: #fdecea; padding: 0.5rem 1rem; }}
+pre {{ white-space: pre-wrap; }}
+</style>
+</head>
+<body>
+<main class="ktt-preview-errors" role="alert">
+<h1>Trang xem trước gặp lỗi</h1>
+<p>Lần dựng trang gần nhất không thành công:</p>
+<pre>{html.escape(message)}</pre>
+<p>Sửa lỗi rồi lưu tệp: trang sẽ tự tải lại khi dựng được. Cửa sổ lệnh có thêm chi tiết.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def write_failure_pages(site_dir: Path, destinations: Iterable[str], page: str) -> None:
+    """``page`` at every page's place, and for any address not found (MkDocs' server shows 404.html)."""
+    for destination in {*destinations, "index.html", "404.html"}:
+        target = site_dir / destination
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
+        except OSError:  # a full disk, say: the terminal still says what happened
+            return
+
+
+def report_failure(message: str) -> None:
+    terminal.error(f"Không dựng được trang xem trước: {message}\nTrình duyệt hiện trang báo lỗi cho tới khi sửa xong.")
+
+
+def folder_state(folder: str | None) -> tuple[tuple[str, int, int], ...]:
+    """Every file under ``folder`` with its time and size: a theme change redoes every page."""
+    if not folder:
+        return ()
+    found = []
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            with contextlib.suppress(OSError):
+                stat = os.stat(path)
+                found.append((path, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))

@@ -21,14 +21,20 @@ def _with_unit(text: str, unit: str) -> str:
 
 
 def value_text(progress: TargetProgress) -> str:
+    """The figure; where it is only what is on file, said as a floor ('ghi nhận ít nhất 3 THT')."""
     if progress.value is None:
         return "chưa có số liệu"
     if isinstance(progress.result, measures.IncomeResult):
         sign = "+" if progress.value > 0 else ""
-        return f"{sign}{number(progress.value)}%"
+        text = f"{sign}{number(progress.value)}%"
+        if not progress.complete:
+            return f"{text} (chỉ tính {len(progress.result.included)} hồ sơ có ghi thu nhập)"
+        return text
     if isinstance(progress.result, measures.ReportedResult) and progress.result.per_organization:
-        return f"{number(progress.value)}/{number(progress.goal.min)} {progress.unit}"
-    return _with_unit(number(progress.value), progress.unit)
+        text = f"{number(progress.value)}/{number(progress.goal.min)} {progress.unit}"
+    else:
+        text = _with_unit(number(progress.value), progress.unit)
+    return text if progress.complete else f"ghi nhận ít nhất {text}"
 
 
 def range_text(goal: TargetRange, unit: str) -> str:

@@ -1,16 +1,46 @@
-"""``tien-do.json`` and ``tien-do.csv``: every target's figures, byte for byte reproducible."""
+"""``tien-do.json``, ``.csv`` and ``.xlsx``: every target's figures, byte for byte reproducible."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
 
 from ktt_site.plans.progress import PlanProgress, TargetProgress
 from ktt_site.urls import absolute_url
+from ktt_site.workbook import Column, workbook_bytes
 
-CSV_COLUMNS = ["id", "title", "value", "target_min", "target_max", "unit", "status", "status_label", "as_of", "url"]
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "value",
+    "target_min",
+    "target_max",
+    "unit",
+    "status",
+    "status_label",
+    "as_of",
+    "complete",
+    "illustrative",
+    "url",
+]
+#: The workbook's header of each CSV column.
+XLSX_COLUMNS = {
+    "id": Column("Mã chỉ tiêu", 18),
+    "title": Column("Chỉ tiêu", 50),
+    "value": Column("Kết quả", 12),
+    "target_min": Column("Chỉ tiêu tối thiểu", 12),
+    "target_max": Column("Chỉ tiêu tối đa", 12),
+    "unit": Column("Đơn vị", 14),
+    "status": Column("Trạng thái (mã)", 14),
+    "status_label": Column("Trạng thái", 18),
+    "as_of": Column("Số liệu tính đến ngày", 14),
+    "complete": Column("Đủ số liệu", 10),
+    "illustrative": Column("Số liệu minh họa", 10),
+    "url": Column("Trang chỉ tiêu", 40),
+}
 
 
 def _number(value: float | None) -> int | float | None:
@@ -38,6 +68,7 @@ def target_record(progress: TargetProgress, site_url: str) -> dict[str, Any]:
         "status": progress.status,
         "status_label": progress.status_label,
         "as_of": progress.as_of.isoformat(),
+        "complete": progress.complete,
         "illustrative": progress.illustrative,
         "url": absolute_url(site_url, f"tien-do/{progress.plan.id}/{progress.target.id}.md"),
     }
@@ -48,6 +79,14 @@ def progress_json(plan: PlanProgress, site_url: str) -> bytes:
     return (json.dumps(records, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def progress_csv(plan: PlanProgress, site_url: str) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows Vietnamese diacritics."""
     buffer = io.StringIO()
@@ -56,5 +95,16 @@ def progress_csv(plan: PlanProgress, site_url: str) -> bytes:
     for target in plan.targets:
         record = target_record(target, site_url)
         row = {**record, "target_min": record["target"].get("min"), "target_max": record["target"].get("max")}
-        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def progress_xlsx(plan: PlanProgress, site_url: str, *, author: str) -> bytes:
+    """The CSV's rows as an Excel workbook: Vietnamese headers, the date as a date."""
+    rows = []
+    for target in plan.targets:
+        record = target_record(target, site_url)
+        row = {**record, "target_min": record["target"].get("min"), "target_max": record["target"].get("max")}
+        row["as_of"] = dt.date.fromisoformat(record["as_of"])
+        rows.append([row[c] for c in CSV_COLUMNS])
+    return workbook_bytes(f"Tiến độ {plan.plan.id}", [XLSX_COLUMNS[c] for c in CSV_COLUMNS], rows, author=author)

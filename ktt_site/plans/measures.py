@@ -12,13 +12,17 @@ Pure functions over records: no files, no pages. How dates are counted:
   dissolved by then; a dissolved record without a date is never counted), and each commune once.
 - Reported figures are what happened since the organisation's previous report; a report counts
   when its date lies in the period and is not after the as-of date.
+- New cooperatives that organisations report count toward the founding targets. A report is
+  taken to include the records on file that name the organisation as founder, so each reporting
+  organisation adds the larger of its report and its records, and records that name no reporting
+  organisation are added to that: nothing is counted twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ktt_site.cooperatives.model import Cooperative
 from ktt_site.localities import Commune, District
@@ -52,6 +56,13 @@ class CountResult:
     counted: list[Cooperative]
     by_district: list[CountRow]
     by_organization: list[CountRow]
+    reported: ReportedResult | None = None
+    """Organisations' reports of new cooperatives of these kinds, when there is a report field."""
+
+    @property
+    def recorded(self) -> int:
+        """How many of the counted are records on file."""
+        return len(self.counted)
 
 
 def count_founded(
@@ -61,13 +72,15 @@ def count_founded(
     legal_basis: Iterable[str] = (),
     period: Period,
     as_of: dt.date,
-    communes: Mapping[str, tuple[District, Commune]] | None = None,
+    districts: Sequence[District] | None = None,
+    district_of: Mapping[str, District | None] | None = None,
     organizations: Mapping[str, str] | None = None,
 ) -> CountResult:
     """Cooperatives of ``kinds`` (and legal basis) founded inside ``period``, by ``as_of``.
 
-    ``communes`` (commune id -> district, commune) and ``organizations`` (id -> short name)
-    give the breakdowns by district and by founding organisation.
+    ``districts`` (in reading order) with ``district_of`` (cooperative id -> its district, None
+    where unknown) and ``organizations`` (id -> short name) give the breakdowns by district and
+    by founding organisation.
     """
     kinds, basis = list(kinds), list(legal_basis)
     end = min(period.end, as_of)
@@ -76,15 +89,15 @@ def count_founded(
         key=lambda c: (counted_from(c), c.name, c.id),
     )
     by_district: list[CountRow] = []
-    if communes is not None:
+    if districts is not None and district_of is not None:
         tally: dict[str, int] = {}
         for coop in counted:
-            district = communes[coop.commune][0]
-            tally[district.id] = tally.get(district.id, 0) + 1
-        seen: dict[str, District] = {d.id: d for d, _ in communes.values()}
-        by_district = [CountRow(seen[k].name, n, k) for k, n in tally.items()]
-        order = list(dict.fromkeys(d.id for d, _ in communes.values()))
-        by_district.sort(key=lambda row: order.index(row.key))
+            district = district_of.get(coop.id)
+            key = district.id if district else ""
+            tally[key] = tally.get(key, 0) + 1
+        by_district = [CountRow(d.name, tally[d.id], d.id) for d in districts if d.id in tally]
+        if "" in tally:
+            by_district.append(CountRow("Không rõ huyện", tally[""]))
     by_organization: list[CountRow] = []
     if organizations is not None:
         tally = {org_id: 0 for org_id in organizations}
@@ -146,17 +159,23 @@ def commune_coverage(
     cooperatives: Iterable[Cooperative],
     districts: Iterable[District],
     *,
+    commune_of: Mapping[str, str | None],
     kinds: Iterable[str],
     legal_basis: Iterable[str] = (),
     key_product: bool = False,
     as_of: dt.date,
 ) -> CoverageResult:
-    """Share (percent) of all communes with at least one qualifying cooperative on ``as_of``."""
+    """Share (percent) of all communes with at least one qualifying cooperative on ``as_of``.
+
+    ``commune_of``: each cooperative's commune in the set of units measured (None if unknown).
+    """
     kinds, basis = list(kinds), list(legal_basis)
     qualifying: dict[str, list[Cooperative]] = {}
     for coop in sorted(cooperatives, key=lambda c: (c.name, c.id)):
         if qualifies_for_coverage(coop, kinds=kinds, legal_basis=basis, key_product=key_product, as_of=as_of):
-            qualifying.setdefault(coop.commune, []).append(coop)
+            commune = commune_of.get(coop.id)
+            if commune is not None:
+                qualifying.setdefault(commune, []).append(coop)
     rows = []
     for district in districts:
         missing = [c for c in district.communes if c.id not in qualifying]
@@ -286,3 +305,58 @@ def reported_figures(
     if per_organization is not None:
         return ReportedResult(sum(1 for f in figures if f.met), True, figures)
     return ReportedResult(sum(f.total or 0 for f in figures), False, figures)
+
+
+#: The report field that counts new cooperatives of each kind.
+NEW_COOPERATIVE_FIELDS: dict[str, str] = {"tht": "new_tht", "htx": "new_htx"}
+
+
+def reported_new(
+    progress: Mapping[str, ProgressFile],
+    organizations: Iterable[str],
+    *,
+    kinds: Iterable[str],
+    period: Period,
+    as_of: dt.date,
+) -> ReportedResult | None:
+    """Organisations' reports of new cooperatives of ``kinds`` (None if a kind has no report field)."""
+    kinds = list(kinds)
+    if not all(kind in NEW_COOPERATIVE_FIELDS for kind in kinds):
+        return None
+    results = [
+        reported_figures(progress, organizations, field=NEW_COOPERATIVE_FIELDS[kind], period=period, as_of=as_of)
+        for kind in kinds
+    ]
+    figures = []
+    for per_kind in zip(*(r.figures for r in results), strict=True):
+        totals = [f.total for f in per_kind if f.total is not None]
+        figures.append(
+            OrganizationFigure(
+                per_kind[0].organization,
+                sum(totals) if totals else None,
+                sorted((r for f in per_kind for r in f.reports), key=lambda r: r.date),
+                None,
+                per_kind[0].illustrative,
+            )
+        )
+    totals = [f.total for f in figures if f.total is not None]
+    return ReportedResult(sum(totals) if totals else None, False, figures)
+
+
+def with_reports(count: CountResult, reported: ReportedResult | None) -> CountResult:
+    """The founding count with organisations' reports added, each cooperative counted once."""
+    if reported is None or reported.total is None:
+        return replace(count, reported=reported)
+    reporting = [f.organization for f in reported.figures if f.total is not None]
+    records_of: dict[str, int] = dict.fromkeys(reporting, 0)
+    unclaimed = 0
+    for coop in count.counted:
+        founder = next((org for org in coop.founded_by if org in records_of), None)
+        if founder is None:
+            unclaimed += 1
+        else:
+            records_of[founder] += 1
+    value = unclaimed + sum(
+        max(f.total or 0, records_of[f.organization]) for f in reported.figures if f.total is not None
+    )
+    return replace(count, value=value, reported=reported)

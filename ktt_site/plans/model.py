@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, model_validator
 
+from ktt_site.dates import Date
+from ktt_site.references import LegalId, OrganizationId
 from ktt_site.validation import MarkdownText, PlainText, Record, Slug, WebAddress
 
 CooperativeKind = Literal["htx", "tht", "lien-hiep"]
@@ -14,8 +15,8 @@ ReportedField = Literal["training_classes", "trainees", "new_tht", "new_htx"]
 
 
 class Period(Record):
-    start: dt.date = Field(description="Ngày bắt đầu.")
-    end: dt.date = Field(description="Ngày kết thúc.")
+    start: Date = Field(description="Ngày bắt đầu.")
+    end: Date = Field(description="Ngày kết thúc.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -59,7 +60,7 @@ class CountCooperatives(Record):
 
     type: Literal["count_cooperatives"]
     kinds: list[CooperativeKind] = Field(min_length=1, description="Loại được đếm.")
-    legal_basis: list[Slug] = Field(
+    legal_basis: list[LegalId] = Field(
         default_factory=list, description="Chỉ đếm HTX theo các văn bản này (để trống: mọi văn bản)."
     )
 
@@ -69,7 +70,7 @@ class CommuneCoverage(Record):
 
     type: Literal["commune_coverage"]
     kinds: list[CooperativeKind] = Field(min_length=1, description="Loại được tính.")
-    legal_basis: list[Slug] = Field(default_factory=list, description="Văn bản làm cơ sở hoạt động.")
+    legal_basis: list[LegalId] = Field(default_factory=list, description="Văn bản làm cơ sở hoạt động.")
     key_product: bool = Field(default=False, description="true: chỉ tính HTX có sản phẩm chủ lực của địa phương.")
 
 
@@ -121,27 +122,50 @@ class Target(Record):
     unit: PlainText = Field(description="Đơn vị, ví dụ 'THT', '%', 'lớp'.")
 
 
+class CompleteRecords(Record):
+    """A declaration that the records on file of some kinds are complete up to a date.
+
+    Without one, the directory is a showcase: a count can show that a target was met, never that
+    it was missed.
+    """
+
+    kinds: list[CooperativeKind] = Field(min_length=1, description="Loại hồ sơ đã đầy đủ (htx, tht, lien-hiep).")
+    as_of: Date = Field(description="Hồ sơ đầy đủ đến ngày này (ngày chốt của sổ đăng ký).")
+    description: PlainText = Field(description="Nguồn đầy đủ là gì, ví dụ 'Sổ đăng ký HTX của Sở Tài chính'.")
+    sources: list[WebAddress] = Field(min_length=1, description="Địa chỉ web công bố danh sách đầy đủ.")
+
+
 class Plan(Record):
     """A coordination plan."""
 
     id: Slug = Field(description="Năm của kế hoạch, trùng tên tệp, ví dụ '2018'.")
     title: PlainText = Field(description="Tên kế hoạch.")
     number: PlainText | None = Field(default=None, description="Số hiệu kế hoạch (nếu có).")
-    issued: dt.date | None = Field(default=None, description="Ngày ban hành.")
-    legal_document: Slug | None = Field(
+    issued: Date | None = Field(default=None, description="Ngày ban hành.")
+    legal_document: LegalId | None = Field(
         default=None, description="Mã văn bản của chính kế hoạch trong thư viện văn bản."
     )
-    basis: list[Slug] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
+    basis: list[LegalId] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
     period: Period = Field(description="Thời gian thực hiện.")
     purposes: list[PlainText] = Field(default_factory=list, description="Mục đích.")
     requirements: list[PlainText] = Field(default_factory=list, description="Yêu cầu.")
     general_targets: list[PlainText] = Field(default_factory=list, description="Mục tiêu chung.")
     tasks: list[Task] = Field(default_factory=list, description="Nội dung phối hợp.")
-    assignments: dict[Slug, list[Assignment]] = Field(default_factory=dict, description="Phân công theo mã tổ chức.")
+    assignments: dict[OrganizationId, list[Assignment]] = Field(
+        default_factory=dict, description="Phân công theo mã tổ chức."
+    )
     assignments_note: PlainText | None = Field(
         default=None, description="Ghi chú về bảng phân công (ví dụ: cách xếp việc vào từng mục)."
     )
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu cụ thể.")
+    complete_records: list[CompleteRecords] = Field(
+        default_factory=list,
+        description=(
+            "Khai báo hồ sơ HTX, THT trong danh bạ là đầy đủ (theo sổ đăng ký có nguồn). Không khai báo: "
+            "danh bạ chỉ là các hồ sơ giới thiệu, nên chỉ tiêu đếm số chỉ được ghi đạt khi đã đủ số, "
+            "không bao giờ bị ghi không đạt."
+        ),
+    )
     funding: list[PlainText] = Field(default_factory=list, description="Kinh phí thực hiện.")
     sources: list[WebAddress] = Field(default_factory=list, description="Địa chỉ web nguồn của văn bản kế hoạch.")
 
@@ -149,7 +173,7 @@ class Plan(Record):
 class ProgressReport(Record):
     """One report: what happened since the organisation's previous report, up to ``date``."""
 
-    date: dt.date = Field(description="Ngày chốt số liệu; số liệu là phần phát sinh từ lần báo cáo trước đến ngày này.")
+    date: Date = Field(description="Ngày chốt số liệu; số liệu là phần phát sinh từ lần báo cáo trước đến ngày này.")
     training_classes: NonNegativeInt | None = Field(
         default=None, description="Số lớp tập huấn đã tổ chức trong kỳ báo cáo."
     )

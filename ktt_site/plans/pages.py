@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ktt_site.dates import vn_date
 from ktt_site.plans import charts, display, measures
-from ktt_site.plans.downloads import progress_csv, progress_json
+from ktt_site.plans.downloads import progress_csv, progress_json, progress_xlsx
 from ktt_site.plans.model import Plan
 from ktt_site.plans.progress import PlanProgress, TargetProgress
 from ktt_site.plans.status import LABELS
@@ -42,6 +42,8 @@ def _common(site: SiteData, progress: PlanProgress) -> dict[str, Any]:
         "fmt": display,
         "labels": LABELS,
         "organizations": site.organizations,
+        # The units the plan was written for (the 2018 plan: the 2018 districts and communes).
+        "units": site.localities.in_force(progress.plan.period.start),
         "plan_uri": plan_uri(progress.plan),
         "overview_uri": overview_uri(progress.plan),
         "reports_uri": reports_uri(progress.plan),
@@ -62,7 +64,8 @@ def plan_page(site: SiteData, progress: PlanProgress) -> Output:
     return page(
         plan_uri(plan),
         "plans/plan.md.j2",
-        title=plan.title,
+        # Not the plan's bare title: the legal library's summary of the plan has that one.
+        title=f"{plan.title}: nội dung và phân công",
         in_nav=True,
         front_matter={
             "description": f"{plan.title}: mục đích, yêu cầu, chỉ tiêu, nội dung phối hợp và phân công "
@@ -107,6 +110,7 @@ def _chart(progress: TargetProgress) -> Any:
                 f"thay đổi {display.value_text(progress)}."
             ),
             unit="đồng/người/năm",
+            value_title="Thu nhập bình quân một thành viên",
         )
     if not progress.series:
         return None
@@ -123,7 +127,15 @@ def _chart(progress: TargetProgress) -> Any:
             "Đường nét đứt xanh lá là mức chỉ tiêu, đường chấm xám là tiến độ cần đạt theo thời gian."
         ),
         unit=progress.unit,
+        value_title=_value_title(progress.unit, isinstance(progress.result, measures.CoverageResult)),
     )
+
+
+def _value_title(unit: str, share: bool) -> str:
+    """The value axis in plain words: ``Số THT, cộng dồn từ đầu kỳ``, ``Tỷ lệ (%)``."""
+    if share or unit == "%":
+        return "Tỷ lệ (%)"
+    return f"Số {unit}, cộng dồn từ đầu kỳ"
 
 
 def target_page(site: SiteData, progress: PlanProgress, target: TargetProgress) -> Output:
@@ -169,4 +181,6 @@ def build_outputs(site: SiteData, settings: BuildSettings) -> list[Output]:
         outputs.extend(target_page(site, progress, target) for target in progress.targets)
         outputs.append(Output(f"tien-do/{plan_id}/tien-do.json", progress_json(progress, settings.site_url)))
         outputs.append(Output(f"tien-do/{plan_id}/tien-do.csv", progress_csv(progress, settings.site_url)))
+        workbook = progress_xlsx(progress, settings.site_url, author=settings.site_name)
+        outputs.append(Output(f"tien-do/{plan_id}/tien-do.xlsx", workbook))
     return outputs

@@ -7,9 +7,11 @@ shortcodes all read the same figures.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ktt_site.localities import Commune, District, LocalitySet
 from ktt_site.plans import measures
 from ktt_site.plans.model import (
     CommuneCoverage,
@@ -23,6 +25,7 @@ from ktt_site.plans.model import (
 from ktt_site.plans.status import (
     COLOURS,
     LABELS,
+    Evidence,
     PlanState,
     Status,
     elapsed_fraction,
@@ -32,6 +35,7 @@ from ktt_site.plans.status import (
 )
 
 if TYPE_CHECKING:
+    from ktt_site.cooperatives.model import Cooperative
     from ktt_site.site import SiteData
 
 Result = measures.CountResult | measures.CoverageResult | measures.IncomeResult | measures.ReportedResult
@@ -59,12 +63,21 @@ class TargetProgress:
     expected: float | None
     series: list[Point]
     uses_reports: bool
-    illustrative: bool
-    """Some of the records counted are example data."""
+    illustrative_reports: bool
+    """Some of the organisations' reports behind the figure are example data."""
+    illustrative_profiles: bool
+    """Some of the profiles counted are example data."""
+    complete: bool
+    """The figures are the whole of what the target measures (a register declared complete, or
+    every organisation reported); otherwise they are a floor, and a shortfall proves nothing."""
 
     @property
     def value(self) -> float | None:
         return self.result.value
+
+    @property
+    def illustrative(self) -> bool:
+        return self.illustrative_reports or self.illustrative_profiles
 
     @property
     def status_label(self) -> str:
@@ -109,6 +122,8 @@ class PlanProgress:
     state: PlanState
     elapsed: float
     targets: list[TargetProgress]
+    latest_figure: dt.date | None = None
+    """The newest date the figures carry (a report, or a register's date), if any."""
 
     @property
     def illustrative(self) -> bool:
@@ -116,11 +131,11 @@ class PlanProgress:
 
     @property
     def uses_illustrative_reports(self) -> bool:
-        return any(t.uses_reports and t.illustrative for t in self.targets)
+        return any(t.illustrative_reports for t in self.targets)
 
     @property
     def uses_illustrative_profiles(self) -> bool:
-        return any(not t.uses_reports and t.illustrative for t in self.targets)
+        return any(t.illustrative_profiles for t in self.targets)
 
     def target(self, target_id: str) -> TargetProgress | None:
         return next((t for t in self.targets if t.target.id == target_id), None)
@@ -130,23 +145,53 @@ def plan_year(plan: Plan) -> int:
     return plan.period.end.year
 
 
+def _place(site: SiteData, coop: Cooperative, units: LocalitySet) -> tuple[District | None, Commune | None]:
+    """A cooperative's district and commune in ``units`` (the 2018 set, or today's)."""
+    where = site.location(coop)
+    if units is site.localities.today:
+        return where.district_today, where.today
+    return where.district_2018, where.commune_2018
+
+
+def _whole_province(units: LocalitySet) -> District:
+    """A set without districts, measured as one group (built as a view, not validated data)."""
+    return District.model_construct(
+        id="toan-tinh",
+        code=None,
+        name=f"Tỉnh {units.province or ''}".strip(),
+        kind="thanh-pho",
+        communes=units.communes,
+    )
+
+
 def evaluate(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> Result:
     """The value of one target's measure as of a date."""
     measure = target.measure
+    units = site.localities.in_force(plan.period.start)  # the units the plan was written for
     if isinstance(measure, CountCooperatives):
-        return measures.count_founded(
+        count = measures.count_founded(
             site.cooperatives.values(),
             kinds=measure.kinds,
             legal_basis=measure.legal_basis,
             period=plan.period,
             as_of=as_of,
-            communes=site.communes,
+            districts=units.districts,
+            district_of={c.id: _place(site, c, units)[0] for c in site.cooperatives.values()},
             organizations={o.id: o.short_name for o in site.organizations.values()},
         )
+        reported = measures.reported_new(
+            site.progress.get(plan.id, {}),
+            list(site.organizations),
+            kinds=measure.kinds,
+            period=plan.period,
+            as_of=as_of,
+        )
+        return measures.with_reports(count, reported)
     if isinstance(measure, CommuneCoverage):
         return measures.commune_coverage(
             site.cooperatives.values(),
-            site.localities.districts,
+            units.districts or [_whole_province(units)],
+            commune_of={c.id: getattr(_place(site, c, units)[1], "id", None) for c in site.cooperatives.values()},
             kinds=measure.kinds,
             legal_basis=measure.legal_basis,
             key_product=measure.key_product,
@@ -189,18 +234,53 @@ def checkpoints(plan: Plan, as_of: dt.date) -> list[dt.date]:
     return days
 
 
-def _illustrative(result: Result) -> bool:
+def _illustrative(result: Result) -> tuple[bool, bool]:
+    """Whether example data is behind the figure: (in organisations' reports, in profiles)."""
+    if isinstance(result, measures.ReportedResult):
+        return any(f.illustrative and f.reports for f in result.figures), False
     if isinstance(result, measures.CountResult):
-        return any(c.illustrative for c in result.counted)
+        reports = result.reported is not None and _illustrative(result.reported)[0]
+        return reports, any(c.illustrative for c in result.counted)
     if isinstance(result, measures.CoverageResult):
-        return any(c.illustrative for coops in result.qualifying.values() for c in coops)
+        return False, any(c.illustrative for coops in result.qualifying.values() for c in coops)
+    return False, any(r.cooperative.illustrative for r in result.included)
+
+
+def records_complete(plan: Plan, kinds: Iterable[str], as_of: dt.date) -> bool:
+    """Whether the plan declares the records of every one of ``kinds`` complete up to ``as_of``."""
+    return all(
+        any(kind in declared.kinds and declared.as_of >= as_of for declared in plan.complete_records) for kind in kinds
+    )
+
+
+def _all_reported(result: measures.ReportedResult | None) -> bool:
+    return result is not None and all(f.total is not None for f in result.figures)
+
+
+def is_complete(plan: Plan, target: Target, result: Result, as_of: dt.date) -> bool:
+    """Whether ``result`` is the whole figure the target measures (see :attr:`TargetProgress.complete`)."""
+    measure = target.measure
+    if isinstance(result, measures.CountResult):
+        assert isinstance(measure, CountCooperatives)
+        return records_complete(plan, measure.kinds, as_of) or _all_reported(result.reported)
+    if isinstance(result, measures.CoverageResult):
+        assert isinstance(measure, CommuneCoverage)
+        return records_complete(plan, measure.kinds, as_of)
     if isinstance(result, measures.IncomeResult):
-        return any(r.cooperative.illustrative for r in result.included)
-    return any(f.illustrative and f.reports for f in result.figures)
+        return records_complete(plan, ("htx", "tht"), as_of)
+    return _all_reported(result)
+
+
+def _evidence(result: Result, complete: bool) -> Evidence:
+    if complete:
+        return "complete"
+    return "sample" if isinstance(result, measures.IncomeResult) else "floor"
 
 
 def target_progress(site: SiteData, plan: Plan, target: Target, as_of: dt.date) -> TargetProgress:
     result = evaluate(site, plan, target, as_of)
+    complete = is_complete(plan, target, result, as_of)
+    illustrative = _illustrative(result)
     goal, unit = _goal(site, target)
     series: list[Point] = []
     if not isinstance(target.measure, IncomeGrowth):
@@ -214,22 +294,32 @@ def target_progress(site: SiteData, plan: Plan, target: Target, as_of: dt.date) 
         result=result,
         goal=goal,
         unit=unit,
-        status=status_of(result.value, goal, plan.period, as_of),
+        status=status_of(result.value, goal, plan.period, as_of, evidence=_evidence(result, complete)),
         expected=expected_by(goal, plan.period, as_of) if as_of <= plan.period.end else goal.min,
         series=series,
         uses_reports=isinstance(target.measure, Reported),
-        illustrative=_illustrative(result),
+        illustrative_reports=illustrative[0],
+        illustrative_profiles=illustrative[1],
+        complete=complete,
     )
 
 
+def latest_figure(site: SiteData, plan: Plan, as_of: dt.date) -> dt.date | None:
+    dates = [r.date for f in site.progress.get(plan.id, {}).values() for r in f.reports if r.date <= as_of]
+    dates += [declared.as_of for declared in plan.complete_records if declared.as_of <= as_of]
+    return max(dates, default=None)
+
+
 def plan_progress(site: SiteData, plan: Plan, as_of: dt.date | None = None) -> PlanProgress:
-    as_of = as_of or site.as_of
+    """A plan's targets as of a date; a plan that has ended is shown as of its last day."""
+    as_of = min(as_of or site.as_of, plan.period.end)
     return PlanProgress(
         plan,
         as_of,
         plan_state(plan.period, as_of),
         elapsed_fraction(plan.period, as_of),
         [target_progress(site, plan, target, as_of) for target in plan.targets],
+        latest_figure(site, plan, site.as_of),
     )
 
 

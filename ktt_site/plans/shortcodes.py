@@ -13,8 +13,10 @@ if TYPE_CHECKING:
 
 
 def _check_plan(site: SiteData, plan_id: str) -> str | None:
-    if plan_id not in site.plans:
-        known = ", ".join(sorted(site.plans)) or "chưa có kế hoạch nào"
+    # Known ids, not valid records: a plan with mistakes of its own is reported, not this.
+    plans = site.known.plans
+    if plans is not None and plan_id not in plans:
+        known = ", ".join(sorted(plans)) or "chưa có kế hoạch nào"
         return f"không có kế hoạch '{plan_id}' (các kế hoạch: {known})"
     return None
 
@@ -24,9 +26,9 @@ def _check_target(site: SiteData, args: tuple[str, ...]) -> str | None:
     problem = _check_plan(site, plan_id)
     if problem:
         return problem
-    ids = [t.id for t in site.plans[plan_id].targets]
-    if target_id not in ids:
-        return f"kế hoạch {plan_id} không có chỉ tiêu '{target_id}' (các chỉ tiêu: {', '.join(ids)})"
+    ids = site.known.targets.get(plan_id)
+    if ids is not None and target_id not in ids:
+        return f"kế hoạch {plan_id} không có chỉ tiêu '{target_id}' (các chỉ tiêu: {', '.join(sorted(ids))})"
     return None
 
 

@@ -64,9 +64,9 @@ class BackgroundIndexer:
         try:
             self._service().add_record(
                 url=record.url,
-                content=index_form(record.text),
+                content=index_form(" ".join(record.words)),
                 language=LANGUAGE,
-                meta={"title": index_form(record.title)},
+                meta={"title": index_form(record.title), "lead": str(record.lead)},
                 filters=record.filters,
             )
         except (PagefindError, OSError) as exc:  # reported by finish(), where the plugin expects errors

@@ -35,8 +35,3 @@ def display_form(text: str) -> str:
 def words(text: str) -> list[str]:
     """The page's words as a reader sees them (NFC), split where the browser splits them."""
     return [word for word in WORD_SEPARATOR.split(unicodedata.normalize("NFC", text)) if word]
-
-
-def spaced(text: str) -> str:
-    """``" ".join(words(text))`` without the list: one regular expression pass over the page."""
-    return WORD_SEPARATOR.sub(" ", unicodedata.normalize("NFC", text)).strip(" ")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ktt_site.dates import vn_date
-from ktt_site.search.folding import spaced
+from ktt_site.search.folding import words
 from ktt_site.urls import page_url
 
 if TYPE_CHECKING:
@@ -73,6 +73,16 @@ _BLOCK_TAGS = {
     "ul",
 }
 _SKIPPED_CLASSES = frozenset({"headerlink", "ktt-search-skip"})
+#: Still searchable, but after the page's own text: an article's byline and the notes that
+#: open illustrative pages would otherwise be every snippet's first words.
+_LATE_CLASSES = frozenset({"ktt-article-meta", "ktt-illustrative", "ktt-note"})
+#: Text a template marks as what readers search the page by (a law's common name): it leads
+#: the record with the title, since Pagefind weighs every word of a custom record alike (the
+#: counterpart of data-pagefind-weight when Pagefind reads the HTML itself).
+_BOOST_CLASS = "ktt-search-boost"
+#: Pages for editors, not readers: left out of the public index (the guide explains YAML
+#: fields, and its examples outranked the legal documents they cite).
+PRIVATE_SECTIONS = frozenset({"huong-dan"})
 #: Default options (entities resolved, nothing fetched); one parser serves every page.
 _PARSER = etree.HTMLParser(no_network=True)
 
@@ -88,13 +98,11 @@ class SearchRecord:
 
     url: str
     title: str
-    text: str
-    """The words, each separated by one space."""
+    words: list[str]
     filters: dict[str, list[str]] = field(default_factory=dict)
-
-    @property
-    def words(self) -> list[str]:
-        return self.text.split(" ") if self.text else []
+    lead: int = 0
+    """How many of ``words`` come before the page's own text (its title): the snippet starts
+    after them, so a result shows its lead paragraph rather than its title again."""
 
     @property
     def section(self) -> str:
@@ -112,37 +120,43 @@ class PageToIndex:
     filters: dict[str, list[str]]
 
 
-def _collect(element: etree._Element, parts: list[str]) -> None:
-    """Append the visible text of ``element``'s children (their tails included) to ``parts``.
-
-    It runs for every element of every page (a third of the search step), hence the shape:
-    block elements tested first, the class read only where one is set, leaves not recursed into.
-    """
-    append = parts.append
+def _collect(element: etree._Element, parts: list[str], late: list[str], boost: list[str] | None = None) -> None:
+    """Append the visible text of ``element``'s children (their tails included) to ``parts``,
+    that of bylines and notices (``_LATE_CLASSES``) to ``late``, and that of ``_BOOST_CLASS``
+    elements to ``boost`` as well."""
     for child in element:
         tag = child.tag
-        if tag in _BLOCK_TAGS:
-            classes = child.get("class")
-            if classes is None or _SKIPPED_CLASSES.isdisjoint(classes.split()):
-                append(" ")
-                if child.text:
-                    append(child.text)
-                if len(child):
-                    _collect(child, parts)
-                append(" ")
-        # A comment or processing instruction (its tag is not a string) shows only its tail.
-        elif isinstance(tag, str) and tag not in _SKIPPED_TAGS:
-            classes = child.get("class")
-            if classes is None or _SKIPPED_CLASSES.isdisjoint(classes.split()):
-                if child.text:
-                    append(child.text)
-                if len(child):
-                    _collect(child, parts)
+        classes = (child.get("class") or "").split() if isinstance(tag, str) else []
+        if boost is not None and _BOOST_CLASS in classes:
+            boost.append(" ")
+            boost.append("".join(child.itertext()))
+        if (
+            not isinstance(tag, str)  # a comment or processing instruction: only its tail shows
+            or tag in _SKIPPED_TAGS
+            or not _SKIPPED_CLASSES.isdisjoint(classes)
+        ):
+            pass
+        elif not _LATE_CLASSES.isdisjoint(classes):
+            late.append(" ")
+            if child.text:
+                late.append(child.text)
+            _collect(child, late, late, boost)
+            late.append(" ")
+        elif tag in _BLOCK_TAGS:
+            parts.append(" ")
+            if child.text:
+                parts.append(child.text)
+            _collect(child, parts, late, boost)
+            parts.append(" ")
+        else:
+            if child.text:
+                parts.append(child.text)
+            _collect(child, parts, late, boost)
         if child.tail:
-            append(child.tail)
+            parts.append(child.tail)
 
 
-def visible_text(html: str) -> str:
+def visible_text(html: str, boost: list[str] | None = None) -> str:
     """Visible text of a page body; block elements separate words, inline ones do not.
 
     libxml2 (through lxml) parses the HTML: several times faster than :mod:`html.parser`, which
@@ -154,8 +168,9 @@ def visible_text(html: str) -> str:
     if root is None:
         return ""
     parts: list[str] = []
-    _collect(root, parts)
-    return "".join(parts)
+    late: list[str] = []
+    _collect(root, parts, late, boost)
+    return "".join(parts) + " " + "".join(late)
 
 
 def issue_label(number: int, date: dt.date) -> str:
@@ -169,8 +184,9 @@ def classify(site: SiteData, src_uri: str) -> dict[str, list[str]]:
     parts = src_uri.split("/")
     if folder == "hop-tac-xa" and len(parts) == 2:
         coop = site.cooperatives.get(parts[1].removesuffix(".md"))
-        if coop is not None and coop.commune in site.communes:
-            filters[DISTRICT] = [site.communes[coop.commune][0].name]
+        district = site.location(coop).district_2018 if coop is not None else None
+        if district is not None:  # the district of 2018: the merged province has none
+            filters[DISTRICT] = [district.name]
     elif folder == "ban-tin" and len(parts) == 3:
         for issue in site.bulletin:
             if issue.folder != parts[1]:
@@ -182,10 +198,24 @@ def classify(site: SiteData, src_uri: str) -> dict[str, list[str]]:
     return filters
 
 
+def indexed(src_uri: str) -> bool:
+    """Whether a page belongs in the readers' search index."""
+    return src_uri.split("/", 1)[0] not in PRIVATE_SECTIONS
+
+
 def page_record(page: PageToIndex) -> SearchRecord:
-    """The record of one rendered page; the title leads its text so title words are found."""
-    body = spaced(visible_text(page.body_html))
-    title = spaced(page.title)
-    if title and body != title and not body.startswith(title + " "):
-        body = f"{title} {body}" if body else title
-    return SearchRecord(page_url(page.src_uri), title, body, page.filters)
+    """The record of one rendered page: its title and boosted text lead, so their words are
+    found and weigh more (articles citing a law many times outranked the law itself for
+    "luat 2012"); ``lead`` tells the browser where the page's own text starts."""
+    boost: list[str] = []
+    body = words(visible_text(page.body_html, boost))
+    title_words = words(page.title)
+    # The page's heading repeats the title, or its start (a legal document's number without
+    # its date): once at the head is enough.
+    same = next(
+        (i for i, (a, b) in enumerate(zip(body, title_words, strict=False)) if a != b), min(len(body), len(title_words))
+    )
+    if same >= min(3, len(title_words)):
+        body = body[same:]
+    head = title_words + words("".join(boost))
+    return SearchRecord(page_url(page.src_uri), " ".join(title_words), head + body, page.filters, len(head))

@@ -4,6 +4,7 @@ engine: title, description, picture and canonical address, computed without the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -135,7 +136,9 @@ def page_sharing(
     """Sharing tags of one page; ``default_image`` is used where the page has no picture (a
     build sharing it among thousands of pages passes it made once, by :func:`shared_image`)."""
     meta = page.meta
-    title = shorten(site_name if page.is_home else (page.title or site_name), TITLE_LIMIT)
+    # share_title: a generated page's shorter title that keeps what tells it from its siblings.
+    own_title = meta.get("share_title") or page.title
+    title = shorten(site_name if page.is_home else (own_title or site_name), TITLE_LIMIT)
     image = None
     own = meta.get("image") or meta.get("cover")
     if own and PurePosixPath(str(own)).suffix.lower() in RASTER:
@@ -157,3 +160,20 @@ def page_sharing(
         image=image,
         published=published,
     )
+
+
+def last_modified(meta: Mapping[str, Any]) -> str:
+    """The date a page last changed, for the sitemap's ``<lastmod>`` ("" when unknown).
+
+    From the page's own front matter: ``ktt_lastmod`` (a generated bulletin page: its newest
+    article), ``updated`` (an article revised), or ``date`` (an article, an issue). Pages made
+    from data files carry no date of change, so they get no ``<lastmod>``: the build date MkDocs
+    writes otherwise would tell crawlers every page changed on every build.
+    """
+    for key in ("ktt_lastmod", "updated", "date"):
+        value = meta.get(key)
+        if isinstance(value, dt.date):
+            return value.isoformat()[:10]
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value
+    return ""

@@ -18,6 +18,8 @@
   var root = new URL("../../", script ? script.src : document.baseURI);
 
   var STROKE = "\u0335";
+  /** The legal library's "kind" filter value (ktt_site/search/records.py, SECTIONS). */
+  var LEGAL_KIND = "Văn bản";
 
   /** The rule of ktt_site/search/folding.py:index_form: NFC, đ as d + U+0335. */
   function indexForm(text) {
@@ -41,12 +43,14 @@
   }
 
   /** The start of the window of `size` words holding most of the matched positions. */
-  function snippetStart(locations, total, size) {
-    if (total <= size || !locations.length) return 0;
-    var best = 0;
+  function snippetStart(locations, total, size, first) {
+    first = first || 0;
+    if (!locations.length) return first;
+    if (total - first <= size) return first;
+    var best = first;
     var bestCount = -1;
     locations.forEach(function (location) {
-      var start = Math.max(0, Math.min(location - 4, total - size));
+      var start = Math.max(first, Math.min(location - 4, total - size));
       var count = locations.filter(function (l) { return l >= start && l < start + size; }).length;
       if (count > bestCount) { best = start; bestCount = count; }
     });
@@ -200,7 +204,10 @@
 
     function renderResult(data) {
       var words = displayForm(data.content || "").split(/\s+/);
-      var locations = (data.locations || []).filter(function (l) { return l < words.length; });
+      // The record's first words repeat its title (ktt_site/search/records.py, meta "lead"):
+      // the snippet comes from the page's own text after them.
+      var lead = Math.min(parseInt((data.meta || {}).lead, 10) || 0, Math.max(words.length - 1, 0));
+      var locations = (data.locations || []).filter(function (l) { return l >= lead && l < words.length; });
       // The index is accent-blind; prefer the places that match the accents the reader typed.
       var precise = locations.filter(function (l) { return matchesTyped(words[l]); });
       if (precise.length) locations = precise;
@@ -231,9 +238,9 @@
 
       var snippet = document.createElement("p");
       snippet.className = "ktt-search__snippet";
-      var start = snippetStart(locations, words.length, SNIPPET_WORDS);
+      var start = snippetStart(locations, words.length, SNIPPET_WORDS, lead);
       var end = Math.min(words.length, start + SNIPPET_WORDS);
-      if (start > 0) snippet.appendChild(document.createTextNode("… "));
+      if (start > lead) snippet.appendChild(document.createTextNode("… "));
       appendWords(snippet, words.slice(start, end), function (index) { return marked[start + index]; });
       if (end < words.length) snippet.appendChild(document.createTextNode(" …"));
       article.appendChild(snippet);
@@ -281,6 +288,40 @@
       return showMore(current);
     }
 
+    /** Whether a result's title and boosted words (its record's first "lead" words, e.g. a
+     *  law's common name) hold every word typed. */
+    function namesAll(data) {
+      var lead = parseInt((data.meta || {}).lead, 10) || 0;
+      var head = fold(displayForm(data.content || "").split(/\s+/).slice(0, lead).join(" ").toLowerCase());
+      return terms.length > 0 && terms.every(function (term) { return head.indexOf(term.folded) !== -1; });
+    }
+
+    /**
+     * A legal document named by every word typed ("luat 2012", "23/2012") comes first: a reader
+     * who types a law's number or year wants the law, and Pagefind, weighing every word of our
+     * records alike, ranks the articles that cite it many times above it. One more search,
+     * limited to the legal library by the documented filter, and its top three fragments.
+     */
+    function legalFirst(pagefind, query, filters, response) {
+      var only = {};
+      Object.keys(filters).forEach(function (key) { only[key] = filters[key]; });
+      only.kind = LEGAL_KIND;
+      return pagefind.search(query, { filters: only }).then(function (legal) {
+        var top = ((legal && legal.results) || []).slice(0, 3);
+        return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
+          var named = {};
+          top.forEach(function (result, i) { if (namesAll(pages[i])) named[result.id] = true; });
+          var first = response.results.filter(function (result) { return named[result.id]; });
+          if (!first.length) return response;
+          var rest = response.results.filter(function (result) { return !named[result.id]; });
+          var reordered = {};
+          Object.keys(response).forEach(function (key) { reordered[key] = response[key]; });
+          reordered.results = first.concat(rest);
+          return reordered;
+        });
+      }).catch(function () { return response; });
+    }
+
     function search() {
       var current = ++generation;
       var raw = input.value.trim();
@@ -302,7 +343,9 @@
       }
       meta.textContent = text("loading");
       return loadEngine().then(function (pagefind) {
-        return pagefind.search(query || null, { filters: filters });
+        return pagefind.search(query || null, { filters: filters }).then(function (response) {
+          return query && !filters.kind ? legalFirst(pagefind, query, filters, response) : response;
+        });
       }).then(function (response) {
         if (current === generation) return showResponse(current, raw, response);
       }).catch(function () {

@@ -1,0 +1,1 @@
+"""The form editor (Decap CMS) served at ``/quan-tri/``."""
