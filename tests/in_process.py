@@ -70,6 +70,14 @@ def build(root: Path, *, site_dir: Path | None = None, env: Mapping[str, str | N
     level = logger.level
     logger.addHandler(printed)
     logger.setLevel(logging.INFO)
+    # A new `mkdocs build` starts with logging as Python leaves it; in this shared process an
+    # earlier test (or a library it ran) may have disabled loggers or logging: undo that here, or
+    # a failing build's message is lost (seen once in a hundred full runs, never alone).
+    disabled = logging.root.manager.disable
+    logging.disable(logging.NOTSET)
+    for name, found in list(logging.Logger.manager.loggerDict.items()):
+        if isinstance(found, logging.Logger) and (name == "mkdocs" or name.startswith("mkdocs.")):
+            found.disabled = False
     code = 0
     try:
         with _as_run_from(root, env):
@@ -88,4 +96,12 @@ def build(root: Path, *, site_dir: Path | None = None, env: Mapping[str, str | N
     finally:
         logger.removeHandler(printed)
         logger.setLevel(level)
+        logging.disable(disabled)
+    if code and not err.getvalue():  # nothing logged: say what logging looked like, to find why
+        states = {
+            name: (found.disabled, found.level, found.propagate, [type(f).__name__ for f in found.filters])
+            for name, found in logging.Logger.manager.loggerDict.items()
+            if isinstance(found, logging.Logger) and name.startswith("mkdocs")
+        }
+        err.write(f"(in-process build logged nothing; loggers: {states})\n")
     return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], code, out.getvalue(), err.getvalue())
