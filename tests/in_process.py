@@ -70,14 +70,19 @@ def build(root: Path, *, site_dir: Path | None = None, env: Mapping[str, str | N
     level = logger.level
     logger.addHandler(printed)
     logger.setLevel(logging.INFO)
-    # A new `mkdocs build` starts with logging as Python leaves it; in this shared process an
-    # earlier test (or a library it ran) may have disabled loggers or logging: undo that here, or
-    # a failing build's message is lost (seen once in a hundred full runs, never alone).
-    disabled = logging.root.manager.disable
-    logging.disable(logging.NOTSET)
+    # A new `mkdocs build` process starts with fresh logging. Here the process is shared: MkDocs'
+    # build logger drops any message it has already logged once in the process (its
+    # DuplicateFilter), so a test whose error text an earlier test's build had printed got
+    # "Aborted with a BuildError!" and nothing else. Forget what earlier builds printed, and undo
+    # any disabling an earlier test or library may have done.
     for name, found in list(logging.Logger.manager.loggerDict.items()):
         if isinstance(found, logging.Logger) and (name == "mkdocs" or name.startswith("mkdocs.")):
             found.disabled = False
+            for seen in found.filters:
+                if isinstance(getattr(seen, "msgs", None), set):
+                    seen.msgs.clear()
+    disabled = logging.root.manager.disable
+    logging.disable(logging.NOTSET)
     code = 0
     try:
         with _as_run_from(root, env):
