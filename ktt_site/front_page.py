@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ktt_site.rendering import render
-from ktt_site.shortcodes import Shortcode, html_block
+from ktt_site.shortcodes import Shortcode, html_block, no_arguments_to_check
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -34,10 +34,6 @@ def sections(site: SiteData) -> list[Section]:
     return found
 
 
-def _no_problem(site: SiteData, args: tuple[str, ...]) -> str | None:
-    return None
-
-
 def _render(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
     return html_block(render("front_page/sections.html.j2", page_src_uri, sections=sections(site)))
 
@@ -47,6 +43,6 @@ CAC_MUC = Shortcode(
     usage="{{ cac_muc() }}",
     description="Các mục chính của trang (Hợp tác xã, Văn bản, Bản tin, Tiến độ) thành các ô lớn, dễ bấm trên điện thoại.",
     arity=0,
-    check=_no_problem,
+    check=no_arguments_to_check,
     render=_render,
 )

@@ -42,6 +42,11 @@ class Shortcode:
     render: Callable[[SiteData, tuple[str, ...], str], str]
 
 
+def no_arguments_to_check(site: SiteData, args: tuple[str, ...]) -> str | None:
+    """The ``check`` of a shortcode whose arguments need no look-up (arity already counted)."""
+    return None
+
+
 def html_block(html: str) -> str:
     """A shortcode's HTML as a block of its own: blank lines around it make Markdown keep the
     HTML whole instead of running it into the editor's paragraph."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ktt_site.bulletin.render import render_fragment
-from ktt_site.shortcodes import Shortcode, html_block
+from ktt_site.shortcodes import Shortcode, html_block, no_arguments_to_check
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -13,10 +13,6 @@ if TYPE_CHECKING:
 
 #: Lead stories of the latest issue shown by the shortcode (the issue page lists them all).
 LEAD_STORIES = 3
-
-
-def _no_problem(site: SiteData, args: tuple[str, ...]) -> str | None:
-    return None
 
 
 def _latest_issue(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
@@ -29,6 +25,6 @@ LATEST_ISSUE = Shortcode(
     usage="{{ ban_tin_moi_nhat() }}",
     description="Số Bản tin Kinh tế tập thể mới nhất: các bài chính, mỗi bài có ảnh (nếu có) và đoạn mở đầu.",
     arity=0,
-    check=_no_problem,
+    check=no_arguments_to_check,
     render=_latest_issue,
 )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ktt_site.cooperatives.view import DIRECTORY, Profile, profiles
 from ktt_site.rendering import render
-from ktt_site.shortcodes import Shortcode, html_block
+from ktt_site.shortcodes import Shortcode, html_block, no_arguments_to_check
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -23,10 +23,6 @@ def featured(site: SiteData, count: int = FEATURED) -> list[Profile]:
         found,
         key=lambda p: (p.coop.illustrative, not p.coop.images, not p.coop.products, not p.coop.summary),
     )[:count]
-
-
-def _no_problem(site: SiteData, args: tuple[str, ...]) -> str | None:
-    return None
 
 
 def _render(site: SiteData, args: tuple[str, ...], page_src_uri: str) -> str:
@@ -52,6 +48,6 @@ HOP_TAC_XA_TIEU_BIEU = Shortcode(
         "ảnh, địa bàn, sản phẩm."
     ),
     arity=0,
-    check=_no_problem,
+    check=no_arguments_to_check,
     render=_render,
 )
