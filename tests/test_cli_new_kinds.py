@@ -15,21 +15,11 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT, SiteProject
+from schema_support import as_editor_sees
 
 from ktt_site.sources import split_front_matter
 
 TODAY = "1764460800"  # 2025-11-30, the build date of these tests (SOURCE_DATE_EPOCH)
-
-
-def _as_editor_sees(value: Any) -> Any:
-    """YAML as a YAML 1.2 language server hands it to JSON Schema: dates and keys are strings."""
-    if isinstance(value, dict):
-        return {str(k): _as_editor_sees(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_editor_sees(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def schema_errors(path: Path) -> list[str]:
@@ -44,7 +34,7 @@ def schema_errors(path: Path) -> list[str]:
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
-    data = _as_editor_sees(yaml.safe_load(text))
+    data = as_editor_sees(yaml.safe_load(text))
     return sorted(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data))
 
 

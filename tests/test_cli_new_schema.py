@@ -3,30 +3,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 from conftest import BIN, ROOT
 from cooperatives_support import content, page_file, parse, text
+from schema_support import as_editor_sees
 
 KTT = str(BIN / "ktt-site")
 SCAFFOLD = "models_data/cooperatives/hop-tac-xa-dong-tam-moi.yaml"
-
-
-def _as_editor_sees(value: Any) -> Any:
-    """YAML as a YAML 1.2 language server hands it to JSON Schema: dates and keys are strings."""
-    if isinstance(value, dict):
-        return {str(k): _as_editor_sees(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_editor_sees(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def _validator(schema_file: Path) -> jsonschema.Validator:
@@ -37,7 +25,7 @@ def _validator(schema_file: Path) -> jsonschema.Validator:
 
 
 def _errors(validator: jsonschema.Validator, yaml_text: str) -> list[str]:
-    data = _as_editor_sees(yaml.safe_load(yaml_text))
+    data = as_editor_sees(yaml.safe_load(yaml_text))
     return sorted(
         "/".join(str(p) for p in error.absolute_path) + ": " + error.validator for error in validator.iter_errors(data)
     )
