@@ -236,7 +236,8 @@ def schema_for(kind: SchemaKind, ids: Ids | None = None) -> dict[str, Any]:
     }
 
 
-def _yaml(path: Path) -> Any:
+def read_yaml_leniently(path: Path) -> Any:
+    """A data file's values, or None where it is missing or broken (parsed once per build: cached)."""
     try:
         return parse_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, YamlSourceError, UnicodeDecodeError):
@@ -264,14 +265,14 @@ def _commune_ids(locality_set: Any) -> list[str]:
 def project_ids(data_dir: Path) -> Ids:
     """Ids as the data folder has them now, read leniently: a broken file only means no enum."""
     sets = sorted((data_dir / LOCALITIES_FOLDER).glob("*.yaml"))
-    former = _yaml(data_dir / LOCALITIES_FOLDER / f"{FORMER_SET}.yaml")
-    newest = _yaml(sets[-1]) if sets else None
+    former = read_yaml_leniently(data_dir / LOCALITIES_FOLDER / f"{FORMER_SET}.yaml")
+    newest = read_yaml_leniently(sets[-1]) if sets else None
     return Ids(
         communes=_commune_ids(newest),
         communes_2018=_commune_ids(former),
         districts_2018=[str(d["id"]) for d in _districts(former) if "id" in d],
-        organizations=sorted(listed_ids(_yaml(data_dir / ORGANIZATIONS_FILE)) or ()),
-        criteria=sorted(listed_ids(_under(_yaml(data_dir / CRITERIA_FILE), "criteria")) or ()),
+        organizations=sorted(listed_ids(read_yaml_leniently(data_dir / ORGANIZATIONS_FILE)) or ()),
+        criteria=sorted(listed_ids(_under(read_yaml_leniently(data_dir / CRITERIA_FILE), "criteria")) or ()),
     )
 
 
