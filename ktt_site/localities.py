@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -114,13 +115,13 @@ class Location:
         """The district, where the set in force still has districts (a site of 2018 only)."""
         return None if self.changed_on else self.district_2018
 
-    @property
+    @cached_property
     def former_text(self) -> str:
         """'xã Thạnh Tân, thành phố Tây Ninh' (kinds in lower case, as inside a sentence)."""
         parts = [unit.name for unit in (self.commune_2018, self.district_2018) if unit is not None]
         return ", ".join(_lower_kind(p) for p in parts)
 
-    @property
+    @cached_property
     def today_text(self) -> str:
         if self.today is None:
             return "Chưa rõ xã, phường hiện nay"
@@ -128,7 +129,7 @@ class Location:
             return f"{self.today.name}, {self.district_today.name}"
         return self.today.name
 
-    @property
+    @cached_property
     def text(self) -> str:
         """'Phường Bình Minh (trước 01/07/2025: xã Thạnh Tân, thành phố Tây Ninh)'."""
         if self.changed_on is None or not self.former_text:

@@ -61,6 +61,7 @@ _TEXT_REFERENCES = str.maketrans(
 )
 # A list marker at the start of a text that a template puts after "- " would open a nested list.
 _LEADING_MARKER = re.compile(r"\A(?:-|\d+[.)])")
+_MARKER_STARTS = frozenset("-0123456789")
 
 
 def text_html(value: object) -> Markup:
@@ -69,6 +70,8 @@ def text_html(value: object) -> Markup:
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     text = str(value).translate(_TEXT_REFERENCES)
+    if text[:1] not in _MARKER_STARTS:  # most values: no list marker to look for
+        return Markup(text)
     return Markup(_LEADING_MARKER.sub(lambda marker: f"{marker.group()[:-1]}&#{ord(marker.group()[-1])};", text))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ktt_site.cooperatives.model import Cooperative
@@ -45,7 +46,7 @@ class Profile:
         """``Phường Bình Minh (trước 01/07/2025: xã Thạnh Tân, thành phố Tây Ninh)``."""
         return self.location.text
 
-    @property
+    @cached_property
     def one_line(self) -> str:
         """The summary an editor wrote, or a plain sentence made from the facts."""
         if self.coop.summary:
