@@ -91,17 +91,20 @@ def run_build(
     return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
-def write_configs(work: Path) -> None:
+def write_configs(work: Path, *, plain_search: bool = False) -> None:
     (work / "mkdocs-capture.yml").write_text(
         f"INHERIT: mkdocs.yml\nhooks:\n  - {ROOT / 'bench' / 'capture_hook.py'}\n", encoding="utf-8"
     )
     # Links to feeds and the search bundle (written after the build by the plugin) are not
     # files plain MkDocs knows: reported, not fatal. Everything else is as in mkdocs.yml.
+    # MkDocs' default is its own search plugin (Material's, with this theme); --plain-search
+    # keeps it, so that both builds make a search index.
+    plugins = "plugins:\n  - search\n" if plain_search else "plugins: []\n"
     (work / "mkdocs-plain.yml").write_text(
         "INHERIT: mkdocs.yml\n"
         "docs_dir: plain-docs\n"
         f"theme:\n  custom_dir: {THEME}\n"
-        "plugins: []\n"
+        f"{plugins}"
         "validation:\n  links:\n    not_found: info\n    unrecognized_links: info\n",
         encoding="utf-8",
     )
@@ -190,6 +193,11 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3, help="timed builds of each kind (median kept)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder to rerun the commands")
+    parser.add_argument(
+        "--plain-search",
+        action="store_true",
+        help="give plain MkDocs its default search plugin (a lunr index), as a plain Material site has",
+    )
     parser.add_argument("--breakdown", action="store_true", help="also time each plugin hook, builder and step")
     parser.add_argument(
         "--one-core",
@@ -209,7 +217,7 @@ def main() -> int:
         coops = add_profiles(work, args.profiles)
         written = add_articles(work, args.articles, coops)
         full_data_times = data_stage(work, rounds=3)
-        write_configs(work)
+        write_configs(work, plain_search=args.plain_search)
         pages = capture(work)
 
         def paired(one_core: bool = False) -> tuple[list[Run], list[Run]]:
