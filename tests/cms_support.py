@@ -106,12 +106,12 @@ def fill(page: Any, name: str, text: str) -> None:
 
 
 def upload_image(page: Any, picture: Path, *, within: Any = None) -> None:
-    """«Chọn một hình» → «Tải lên» a file from the computer → «Lấy những cái đã chọn»."""
+    """«Chọn một hình» → «Tải lên» a file from the computer → «Dùng mục đã chọn»."""
     (within or page).get_by_text("Chọn một hình").first.click()
     with page.expect_file_chooser() as chooser:
         page.get_by_text("Tải lên", exact=True).first.click()
     chooser.value.set_files(str(picture))
-    page.get_by_text("Lấy những cái đã chọn").first.click()
+    page.get_by_text("Dùng mục đã chọn").first.click()
 
 
 def type_body(page: Any, text: str) -> None:
