@@ -72,6 +72,8 @@ class Step:
     shot: str = ""
     ok: bool = False
     note: str = ""
+    output: list[tuple[str, str]] = field(default_factory=list)
+    """(what, text) shown under the step: a command's output, a file written."""
 
 
 @dataclass
@@ -202,6 +204,7 @@ def cms_steps(walk: Walk, page: Any, base: str, picture: Path) -> list[tuple[Ste
         fill(page, "summary", "Một hợp tác xã mới thành lập theo Luật Hợp tác xã năm 2023.")
         pick(page, field_id(page, "cooperatives"), "Bình Minh")
         pick(page, field_id(page, "legal"), LEGAL_NUMBER)
+        page.locator(f"#{field_id(page, 'illustrative')}").click()
         type_body(
             page,
             "Hợp tác xã được thành lập tháng 9 năm 2024 ở phường Bình Minh, trồng mãng cầu Bà Đen, "
@@ -216,8 +219,21 @@ def cms_steps(walk: Walk, page: Any, base: str, picture: Path) -> list[tuple[Ste
         return walk.shot(page, "bai-da-luu")
 
     return [
-        (Step("Mở trang quản trị", "Mở http://127.0.0.1:8000/quan-tri/ trong trình duyệt."), open_page),
-        (Step("Đăng nhập", "Bấm **Đăng nhập**: trên máy mình không cần mật khẩu."), sign_in),
+        (
+            Step(
+                "Mở trang quản trị",
+                "Mở http://127.0.0.1:8000/quan-tri/ trong trình duyệt (Chrome, Edge, Firefox). Trang hiện nút **Đăng nhập**.",
+            ),
+            open_page,
+        ),
+        (
+            Step(
+                "Đăng nhập",
+                "Bấm **Đăng nhập**: trên máy mình không cần mật khẩu. Cột trái liệt kê các bộ sưu tập (hồ sơ HTX, "
+                "văn bản, số bản tin, bài viết của từng số, báo cáo tiến độ); bên phải là các mục của bộ đang chọn.",
+            ),
+            sign_in,
+        ),
         (Step("Tạo hồ sơ mới", "Bấm **Tạo hồ sơ mới** ở đầu danh sách «Hợp tác xã, tổ hợp tác»."), new_form),
         (
             Step(
@@ -239,7 +255,7 @@ def cms_steps(walk: Walk, page: Any, base: str, picture: Path) -> list[tuple[Ste
                 "Viết bài",
                 "Gõ tiêu đề; chọn ngày đăng (ngày của số bản tin; ô ngày hiện theo ngôn ngữ của máy: ảnh chụp trên "
                 "máy tiếng Anh nên ghi tháng/ngày/năm); bấm **Thêm** ở «Chuyên mục» và gõ đúng tên "
-                "chuyên mục đang dùng; chọn HTX và văn bản được nhắc đến; gõ nội dung, trích dẫn văn bản "
+                "chuyên mục đang dùng; chọn HTX và văn bản được nhắc đến; bật «Sự kiện trong bài là minh họa» nếu bài không kể chuyện thật; gõ nội dung, trích dẫn văn bản "
                 f'bằng `{{{{ van_ban("{LEGAL_ID}") }}}}`. Cột bên phải là bản xem trước.',
             ),
             filled_article,
@@ -268,14 +284,13 @@ def main() -> int:
         tmp = Path(tmp_name)
         copy = tmp / "ktt-site"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(copy)], check=True)
-        head = _run(copy, "git", "log", "--oneline", "-1").stdout.strip()
+        head = _git(copy, "log", "--oneline", "-1")
         admin_site = tmp / "site-quan-tri"
         built = _run(copy, sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "-q", "-d", str(admin_site))
         if built.returncode != 0:
             print(built.stderr, file=sys.stderr)
             return 1
         errors: list[str] = []
-        results: dict[str, Any] = {}
         with (
             decap_server(copy, tmp / "decap-server.log") as port,
             serve(admin_site) as base,
@@ -292,18 +307,20 @@ def main() -> int:
                     break
             context.close()
             if all(s.ok for s in walk.steps):
-                results = _check_and_build(walk, copy, browser)
-        results["head"] = head
-        results["errors"] = errors
-        results["git"] = _run(copy, "git", "log", "--oneline", "-3").stdout.strip()
-        results["status"] = _run(copy, "git", "status", "--short", "--untracked-files=all").stdout.strip()
-        (out / "walkthrough.md").write_text(_report(walk, results), encoding="utf-8")
+                _check_and_build(walk, copy, browser)
+        (out / "walkthrough.md").write_text(_report(walk, copy, head, errors), encoding="utf-8")
     for step in walk.steps:
-        print(
-            f"{'ok  ' if step.ok else 'LỖI'} {step.shot or '-':28} {step.title}{': ' + step.note if step.note else ''}"
-        )
-    print(f"{out / 'walkthrough.md'}")
-    return 0 if walk.steps and all(s.ok for s in walk.steps) and len(walk.steps) >= 10 else 1
+        print(f"{'ok ' if step.ok else 'LỖI'} {step.shot or '-':28} {step.title}")
+    print(out / "walkthrough.md")
+    return 0 if len(walk.steps) == STEPS and all(s.ok for s in walk.steps) and not errors else 1
+
+
+#: Eight in the form editor, the check and build, the two pages a reader sees.
+STEPS = 11
+
+
+def _git(copy: Path, *args: str) -> str:
+    return _run(copy, "git", *args).stdout.strip()
 
 
 def _do(walk: Walk, page: Any, step: Step, action: Callable[[], str]) -> bool:
@@ -319,26 +336,30 @@ def _do(walk: Walk, page: Any, step: Step, action: Callable[[], str]) -> bool:
     return step.ok
 
 
-def _check_and_build(walk: Walk, copy: Path, browser: Any) -> dict[str, Any]:
+def _check_and_build(walk: Walk, copy: Path, browser: Any) -> None:
     """``ktt-site check`` and ``mkdocs build --strict`` in the copy; the two new pages on a phone."""
-    checked = _run(copy, sys.executable, "-P", "-m", "ktt_site.cli", "check")
-    built = _run(copy, sys.executable, "-P", "-m", "mkdocs", "build", "--strict")
-    results = {"check": checked, "build": built}
+    check_step = Step(
+        "Kiểm tra và dựng trang",
+        "Trong thư mục dự án, chạy `ktt-site check` (hoặc `make check`): mọi lỗi hiện kèm tệp và dòng. Rồi "
+        "`ktt-site build` (hoặc `make site`; cả hai chạy `mkdocs build --strict`), như khi trang được đăng.",
+    )
+    walk.steps.append(check_step)
+    codes = []
+    for label, command in (
+        ("ktt-site check", ["-m", "ktt_site.cli", "check"]),
+        ("mkdocs build --strict", ["-m", "mkdocs", "build", "--strict"]),
+    ):
+        done = _run(copy, sys.executable, "-P", *command)
+        codes.append(done.returncode)
+        text = (done.stdout + done.stderr).strip() or "(không in gì)"
+        check_step.output.append((f"`{label}`, mã thoát {done.returncode}:", text[-3000:]))
+    check_step.ok = not any(codes)
+    if not check_step.ok:
+        return
     pages = [
         ("Trang hồ sơ trên điện thoại", "trang-ho-so-390", f"hop-tac-xa/{COOPERATIVE_ID}/"),
         ("Trang bài viết trên điện thoại", "trang-bai-viet-390", f"ban-tin/{ISSUE}/{ARTICLE_ID}/"),
     ]
-    check_step = Step(
-        "Kiểm tra và dựng trang",
-        "Chạy `ktt-site check` (hoặc `make check`), rồi `ktt-site build` (hoặc `make site`) trong thư mục dự án.",
-    )
-    walk.steps.append(check_step)
-    check_step.ok = checked.returncode == 0 and built.returncode == 0
-    check_step.note = (
-        f"ktt-site check: mã thoát {checked.returncode}; mkdocs build --strict: mã thoát {built.returncode}"
-    )
-    if not check_step.ok:
-        return results
     with serve(copy / "site") as base:
         context = browser.new_context(
             viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True, locale="vi-VN"
@@ -354,16 +375,19 @@ def _check_and_build(walk: Walk, copy: Path, browser: Any) -> dict[str, Any]:
             if not _do(walk, page, Step(title, f"Mở http://127.0.0.1:8000/{path} để xem trang như người đọc."), show):
                 break
         context.close()
-    return results
 
 
-def _report(walk: Walk, results: dict[str, Any]) -> str:
-    """``walkthrough.md``: the steps in Vietnamese, each with its screenshot."""
+def _fenced(text: str) -> list[str]:
+    return ["```", text, "```", ""]
+
+
+def _report(walk: Walk, copy: Path, head: str, errors: list[str]) -> str:
+    """``walkthrough.md``: the steps in Vietnamese, each with its screenshot; what the copy holds now."""
     lines = [
         "# Thêm một hồ sơ hợp tác xã và một bài viết qua trang quản trị (trên máy mình)",
         "",
-        "Ảnh chụp tự động bằng `bench/cms_walkthrough.py` trên một bản sao mới của kho "
-        f"(`git clone`, commit `{results.get('head', '')}`), cửa sổ 1280×800; hai trang cuối ở bề rộng điện thoại (390 px).",
+        "Ảnh chụp tự động bằng `bench/cms_walkthrough.py` trên một bản sao mới của kho (`git clone`, commit "
+        f"`{head.split()[0] if head else '?'}`), cửa sổ 1280×800; hai trang cuối ở bề rộng điện thoại (390 px).",
         "",
         "## Chuẩn bị (một lần)",
         "",
@@ -380,35 +404,37 @@ def _report(walk: Walk, results: dict[str, Any]) -> str:
         if step.shot:
             lines += [f"![{step.title}]({step.shot})", "", f"Ảnh: `{step.shot}`", ""]
         if step.note:
-            lines += [("Kết quả: " if step.ok else "**Lỗi**: ") + step.note, ""]
-    for key, label in (("check", "ktt-site check"), ("build", "mkdocs build --strict")):
-        done = results.get(key)
-        if done is not None:
-            text = (done.stdout + done.stderr).strip() or "(không in gì)"
-            lines += [f"Kết quả `{label}` (mã thoát {done.returncode}):", "", "```", text[-3000:], "```", ""]
+            lines += [f"**Lỗi**: {step.note}", ""]
+        for what, text in step.output:
+            lines += [what, "", *_fenced(text)]
+    status = _git(copy, "status", "--short", "--untracked-files=all")
+    log = _git(copy, "log", "--oneline", "-3")
+    committed = _git(copy, "log", "--oneline", "-1") != head
     lines += [
-        "## Tệp được ghi và commit",
+        "## Tệp được ghi, và commit",
         "",
-        "`npx decap-server` chỉ ghi tệp vào thư mục dự án, không tạo commit. `git status --short` sau các bước trên:",
+        "`npx decap-server` ghi tệp vào thư mục dự án"
+        + (", và đã tạo commit." if committed else ", không tạo commit.")
+        + " `git status --short` sau các bước trên:",
         "",
-        "```",
-        results.get("status") or "(không có thay đổi)",
-        "```",
+        *_fenced(status or "(không có thay đổi)"),
+        "`git log --oneline -3`" + (":" if committed else " (không có commit mới):"),
         "",
-        "`git log --oneline -3` (không có commit mới):",
-        "",
-        "```",
-        results.get("git", ""),
-        "```",
-        "",
+        *_fenced(log),
+    ]
+    for line in status.splitlines():
+        written = copy / line[3:]
+        if written.suffix in (".yaml", ".md"):
+            lines += [f"`{line[3:]}`, do biểu mẫu ghi:", "", *_fenced(written.read_text(encoding="utf-8").strip())]
+    lines += [
         "Sau khi kiểm tra, biên tập viên tự commit và push: trong GitHub Desktop, ghi một dòng mô tả rồi bấm "
         "**Commit to main** và **Push origin**; hoặc bằng lệnh `git add`, `git commit`, `git push`. Trên trang "
-        "đã đăng (đăng nhập bằng GitHub hay GitLab, mục «Đăng nhập» của hướng dẫn `/huong-dan/quan-tri/`), mỗi lần "
-        "bấm **Công bố** là một commit vào kho, không cần bước này.",
+        "đã đăng (đăng nhập bằng GitHub hay GitLab, hướng dẫn ở `/huong-dan/quan-tri/`), mỗi lần bấm **Công bố** "
+        "là một commit vào kho, không cần bước này.",
         "",
     ]
-    if results.get("errors"):
-        lines += ["## Lỗi JavaScript trong trang quản trị", "", *[f"- {e}" for e in results["errors"]], ""]
+    if errors:
+        lines += ["## Lỗi JavaScript trong trang quản trị", "", *[f"- {e}" for e in errors], ""]
     return "\n".join(lines)
 
 

@@ -117,6 +117,8 @@ FORM_DESCRIPTIONS: dict[tuple[type[BaseModel], str], str] = {
     (Cooperative, "commune_2018"): "Xã, phường, thị trấn trước ngày 01/07/2025, nếu nguồn nêu.",
     (Cooperative, "district_2018"): "Huyện trước ngày 01/07/2025, khi nguồn chỉ nêu huyện mà không nêu xã.",
     (Cooperative, "status"): "Để trống khi không nguồn nào cho biết: trang ghi «Chưa rõ».",
+    (Cooperative, "dissolved"): "Ngày giải thể, khi tình trạng là «Đã giải thể».",
+    (ProgressFile, "id"): "Tổ chức báo cáo.",
     (Cooperative, "legal_basis"): (
         "Luật còn hiệu lực khi HTX thành lập, nếu nguồn nêu; gõ số hiệu để lọc. Để trống khi nguồn không nêu."
     ),
@@ -347,10 +349,11 @@ def model_fields(model: type[BaseModel], ctx: _Context) -> list[dict[str, Any]]:
         annotation, nullable = _optional(info.annotation)
         metadata = _metadata(info, info.annotation)
         widget = _widget(model, name, annotation, metadata, ctx)
-        text = FORM_LABELS.get((model, name)) or _label_text(info.description, name, widget["widget"])
+        picks = widget["widget"] in ("select", "relation")
+        text = FORM_LABELS.get((model, name)) or _label_text(info.description, name, picks)
         entry: dict[str, Any] = {"name": name, "label": f"{text} ({name})"}
         entry.update(widget)
-        description = FORM_DESCRIPTIONS.get((model, name), info.description)
+        description = FORM_DESCRIPTIONS.get((model, name)) or _without_ids(info.description or "", picks)
         hint = " ".join(filter(None, (_hint(description, metadata, text), FORM_HINTS.get((model, name)))))
         if hint:
             entry["hint"] = hint
@@ -387,17 +390,25 @@ def _hint(description: str | None, metadata: list[Any], label: str) -> str:
     return hint.strip()
 
 
-def _label_text(description: str | None, name: str, widget: str) -> str:
-    """A short label: the description up to its first colon, comma or full stop; «Mã» left out
-    where the form picks by name from a drop-down."""
+def _without_ids(text: str, picks: bool) -> str:
+    """A description that starts «Mã (các) ...» as the form says it where the editor picks by
+    name from a drop-down: «Các ...», or without «Mã»."""
+    if picks and text.startswith("Mã các "):
+        return "Các " + text.removeprefix("Mã các ")
+    if picks and text.startswith("Mã "):
+        text = text.removeprefix("Mã ")
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def _label_text(description: str | None, name: str, picks: bool) -> str:
+    """A short label: the description up to its first colon, comma or full stop."""
     if not description:
         return name
-    text = description.removeprefix("true nếu ").removeprefix("true: ")
+    text = _without_ids(description, picks).removeprefix("true nếu ").removeprefix("true: ")
     for stop in (":", ",", ".", " (", ";", " ví dụ"):
         text = text.split(stop)[0]
     text = text.strip()
-    if widget in ("select", "relation"):
-        text = "Các " + text.removeprefix("Mã các ") if text.startswith("Mã các ") else text.removeprefix("Mã ")
     return text[:1].upper() + text[1:]
 
 

@@ -3,7 +3,8 @@
 ``decap-cms-locales`` 3.x has a ``vi`` locale with about 80 phrases missing (Decap shows those
 in English: "Add %{item}", the Markdown toolbar, the image buttons...). ``phrases_script`` adds
 them to Decap's own ``vi`` phrases before it starts; Decap's own translations win where they exist,
-except the few in ``CORRECTIONS``, seen wrong in ``bench/cms_walkthrough.py``'s screenshots.
+except the few in ``CORRECTIONS``, seen wrong in ``bench/cms_walkthrough.py``'s screenshots. The
+same script gives the preview pane its one style rule (``PREVIEW_STYLE``).
 """
 
 from __future__ import annotations
@@ -133,11 +134,15 @@ CORRECTIONS: dict[str, object] = {
     "ui": {"toast": {"onFailToPersist": "Không lưu được: %{details}"}},
 }
 
+#: Decap's preview shows an uploaded photo at its own size, wider than the pane.
+PREVIEW_STYLE = "img { max-width: 100%; height: auto; }"
+
 SCRIPT_NAME = "vi-bo-sung.js"
 
 
 def phrases_script() -> str:
-    """A script run right after Decap's: its ``vi`` phrases, completed and corrected with ours."""
+    """A script run right after Decap's: its ``vi`` phrases, completed and corrected with ours;
+    the preview's style."""
     phrases = json.dumps(PHRASES, ensure_ascii=False, indent=1, sort_keys=True)
     corrections = json.dumps(CORRECTIONS, ensure_ascii=False, indent=1, sort_keys=True)
     return f"""// Tự sinh bởi ktt-site (ktt_site/cms/phrases.py): bổ sung tiếng Việt cho Decap CMS.
@@ -157,5 +162,6 @@ def phrases_script() -> str:
   }}
   var phrases = fill(window.CMS.getLocale("vi") || {{}}, ours, false);
   window.CMS.registerLocale("vi", fill(phrases, corrections, true));
+  window.CMS.registerPreviewStyle({json.dumps(PREVIEW_STYLE)}, {{ raw: true }});
 }})();
 """
