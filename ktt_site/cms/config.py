@@ -48,6 +48,8 @@ PARTIAL_DATE_PATTERN = [
     "Viết 2005-09-14, hoặc 2005-09 nếu chỉ biết tháng, hoặc 2005 nếu chỉ biết năm.",
 ]
 WEB_PATTERN = ["^https?://", "Địa chỉ phải bắt đầu bằng https:// hoặc http://"]
+#: A legal document as the list and the drop-downs name it; a plan may carry no number (else "null").
+LEGAL_NAME = "{{number | default('(không số hiệu)')}} {{title}}"
 
 #: Fields the form leaves out, with why (shown to editors in the guide, hence Vietnamese).
 #: (Model, field name) -> reason. A text editor (or ``ktt-site new``) still reaches them, and
@@ -256,7 +258,7 @@ def _relation(collection: str, display: list[str], search: list[str]) -> dict[st
 
 def _ids_widget(model: type[BaseModel], name: str, ctx: _Context) -> dict[str, Any] | None:
     """Drop-downs and relations for fields that hold ids of other records."""
-    legal = _relation("van-ban", ["{{number}} {{title}}"], ["number", "title"])
+    legal = _relation("van-ban", [LEGAL_NAME], ["number", "title"])
     cooperatives = _relation("hop-tac-xa", ["{{name}}"], ["name"])
     special: dict[tuple[type[BaseModel], str], dict[str, Any]] = {
         (Cooperative, "commune"): _units(ctx.ids.communes, ctx.names),
@@ -476,7 +478,7 @@ def collections(data_dir: Path, content_dir: Path) -> list[dict[str, Any]]:
             identifier_field="title",
             slug="{{id}}",
             # The file name is the id an article cites ({{ van_ban("<mã>") }}): shown on the list.
-            summary="{{number}} {{title}} · mã: {{filename}}",
+            summary=LEGAL_NAME + " · mã: {{filename}}",
             **yaml_file,
         ),
         _folder_collection(
