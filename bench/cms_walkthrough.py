@@ -194,6 +194,7 @@ def cms_steps(walk: Walk, page: Any, base: str, picture: Path) -> list[tuple[Ste
         page.get_by_role("link", name=f"Bài viết: {ISSUE}").first.click()
         page.get_by_role("link", name="Tạo bài viết mới").click()
         page.locator("label[for^='title-field-']").wait_for()
+        page.get_by_text("Mục đã được lưu").wait_for(state="hidden")  # the last save's notice, shown in step 5
         return walk.shot(page, "bai-moi-trong", whole_form=True)
 
     def filled_article() -> str:
