@@ -27,7 +27,7 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
 from ktt_site.bulletin.model import BULLETIN_DIR, ArticleMeta, IssueMeta
-from ktt_site.cooperatives.model import KINDS, RELATIONS, STATUSES, Cooperative, ValueChainLink
+from ktt_site.cooperatives.model import KINDS, RELATIONS, STATUSES, Cooperative, Image, ValueChainLink
 from ktt_site.dates import PartialDate
 from ktt_site.legal.model import TYPES, LegalDocument
 from ktt_site.localities import FOLDER as LOCALITIES_FOLDER
@@ -48,6 +48,8 @@ PARTIAL_DATE_PATTERN = [
     "Viết 2005-09-14, hoặc 2005-09 nếu chỉ biết tháng, hoặc 2005 nếu chỉ biết năm.",
 ]
 WEB_PATTERN = ["^https?://", "Địa chỉ phải bắt đầu bằng https:// hoặc http://"]
+#: A legal document as the list and the drop-downs name it; a plan may carry no number (else "null").
+LEGAL_NAME = "{{number | default('(không số hiệu)')}} {{title}}"
 
 #: Fields the form leaves out, with why (shown to editors in the guide, hence Vietnamese).
 #: (Model, field name) -> reason. A text editor (or ``ktt-site new``) still reaches them, and
@@ -86,6 +88,52 @@ FORM_HINTS: dict[tuple[type[BaseModel], str], str] = {
     (LegalDocument, "id"): "Cần ghi khi tạo văn bản mới: mã thành tên tệp, ví dụ luat-htx-2023.",
     (ProgressFile, "id"): "Cần chọn khi tạo báo cáo mới: tên tổ chức thành tên tệp.",
     (IssueMeta, "issue"): "Số mới được lưu trong thư mục NĂM-so-0SỐ, ví dụ 2026-so-03.",
+}
+
+#: Labels the form shows instead of the start of the field's description, where two fields would
+#: read alike or the description is a sentence (the field name is still added in brackets).
+FORM_LABELS: dict[tuple[type[BaseModel], str], str] = {
+    (Cooperative, "commune"): "Xã, phường hiện nay",
+    (Cooperative, "commune_2018"): "Xã, phường, thị trấn năm 2018",
+    (Cooperative, "district_2018"): "Huyện năm 2018",
+    (Cooperative, "founded_at_latest"): "Chỉ biết HTX đã hoạt động vào ngày trên",
+    (Cooperative, "exemplary"): "Công nhận điển hình tiên tiến",
+    (Cooperative, "sources"): "Nguồn thông tin",
+    (Image, "path"): "Tệp ảnh",
+}
+
+UPLOAD_HINT = "Bấm «Chọn một hình», rồi «Tải lên» để chọn ảnh trong máy (JPEG, PNG, GIF hoặc SVG)."
+
+#: Hints the form shows instead of the field's description, where the description speaks of the
+#: codes and paths written in the file, which the form hides: its drop-downs list names, its
+#: image fields upload.
+FORM_DESCRIPTIONS: dict[tuple[type[BaseModel], str], str] = {
+    (Cooperative, "kind"): "Hợp tác xã, tổ hợp tác hay liên hiệp hợp tác xã.",
+    (Cooperative, "founded_at_latest"): (
+        "Bật khi nguồn không nêu ngày thành lập, chỉ cho biết HTX đã hoạt động vào ngày ghi ở «Ngày thành lập»."
+    ),
+    (Cooperative, "commune"): (
+        "Xã, phường từ ngày 01/07/2025; gõ vài chữ của tên để lọc. Để trống nếu nguồn chỉ nêu xã năm 2018 "
+        "và xã đó nhập nguyên vào một xã, phường mới: trang tự suy ra."
+    ),
+    (Cooperative, "commune_2018"): "Xã, phường, thị trấn trước ngày 01/07/2025, nếu nguồn nêu.",
+    (Cooperative, "district_2018"): "Huyện trước ngày 01/07/2025, khi nguồn chỉ nêu huyện mà không nêu xã.",
+    (Cooperative, "status"): "Để trống khi không nguồn nào cho biết: trang ghi «Chưa rõ».",
+    (Cooperative, "dissolved"): "Ngày giải thể, khi tình trạng là «Đã giải thể».",
+    (ProgressFile, "id"): "Tổ chức báo cáo.",
+    (Cooperative, "legal_basis"): (
+        "Luật còn hiệu lực khi HTX thành lập, nếu nguồn nêu; gõ số hiệu để lọc. Để trống khi nguồn không nêu."
+    ),
+    (Cooperative, "sources"): "Địa chỉ web (https://...) của bài báo, văn bản nêu các thông tin trên.",
+    (Image, "path"): UPLOAD_HINT,
+    (ArticleMeta, "image"): UPLOAD_HINT,
+    (IssueMeta, "cover"): UPLOAD_HINT,
+}
+
+#: Fields the form shows earlier than the model lists them: (model, field) -> the field it goes
+#: before. Today's commune is what an editor knows; the 2018 units are for older sources.
+FORM_BEFORE: dict[tuple[type[BaseModel], str], str] = {
+    (Cooperative, "commune"): "commune_2018",
 }
 
 #: Allowed values shown with their Vietnamese names.
@@ -207,7 +255,7 @@ def _relation(collection: str, display: list[str], search: list[str]) -> dict[st
 
 def _ids_widget(model: type[BaseModel], name: str, ctx: _Context) -> dict[str, Any] | None:
     """Drop-downs and relations for fields that hold ids of other records."""
-    legal = _relation("van-ban", ["{{number}} {{title}}"], ["number", "title"])
+    legal = _relation("van-ban", [LEGAL_NAME], ["number", "title"])
     cooperatives = _relation("hop-tac-xa", ["{{name}}"], ["name"])
     units: dict[tuple[type[BaseModel], str], list[str]] = {
         (Cooperative, "commune"): ctx.ids.communes,
@@ -286,26 +334,31 @@ def _widget(model: type[BaseModel], name: str, annotation: Any, metadata: list[A
     raise TypeError(f"{model.__name__}.{name}: no Decap widget for {annotation!r}; add one or an exclusion")
 
 
-def _hint(info: FieldInfo, metadata: list[Any]) -> str:
-    hint = info.description or ""
-    for item in metadata:
-        if isinstance(item, MaxLen) and "tối đa" not in hint:
-            hint += f" (tối đa {item.max_length} ký tự)"
-    return hint
+def _form_order(model: type[BaseModel]) -> list[str]:
+    names = list(model.model_fields)
+    for (owner, name), before in FORM_BEFORE.items():
+        if owner is model:
+            names.remove(name)
+            names.insert(names.index(before), name)
+    return names
 
 
 def model_fields(model: type[BaseModel], ctx: _Context) -> list[dict[str, Any]]:
-    """The form fields of a model, in the model's order."""
+    """The form fields of a model, in the model's order (but for ``FORM_BEFORE``)."""
     fields = []
-    for name, info in model.model_fields.items():
+    for name in _form_order(model):
+        info = model.model_fields[name]
         if (model, name) in EXCLUDED:
             continue
         annotation, nullable = _optional(info.annotation)
         metadata = _metadata(info, info.annotation)
-        entry: dict[str, Any] = {"name": name, "label": _label(info.description, name)}
         widget = _widget(model, name, annotation, metadata, ctx)
+        picks = widget["widget"] in ("select", "relation")
+        text = FORM_LABELS.get((model, name)) or _label_text(info.description, name, picks)
+        entry: dict[str, Any] = {"name": name, "label": f"{text} ({name})"}
         entry.update(widget)
-        hint = " ".join(filter(None, (_hint(info, metadata), FORM_HINTS.get((model, name)))))
+        description = FORM_DESCRIPTIONS.get((model, name)) or _without_ids(info.description or "", picks)
+        hint = " ".join(filter(None, (_hint(description, metadata, text), FORM_HINTS.get((model, name)))))
         if hint:
             entry["hint"] = hint
         # A field the model needs, unless it may be null (the form leaves it out when empty).
@@ -316,6 +369,7 @@ def model_fields(model: type[BaseModel], ctx: _Context) -> list[dict[str, Any]]:
             entry["default"] = bool(info.default)
             entry["required"] = False
         if entry["widget"] == "list":
+            entry["label_singular"] = text[:1].lower() + text[1:]  # the button reads «Thêm <this>»
             entry.setdefault("collapsed", True)
             entry["default"] = []  # else Decap offers one empty item, saved as an empty record
             min_items = next((m.min_length for m in metadata if hasattr(m, "min_length")), None)
@@ -325,16 +379,41 @@ def model_fields(model: type[BaseModel], ctx: _Context) -> list[dict[str, Any]]:
     return fields
 
 
-def _label(description: str | None, name: str) -> str:
+def _hint(description: str | None, metadata: list[Any], label: str) -> str:
+    """The description under a field, worded for the form: a switch is «Bật», not true; a
+    description that only repeats the label is left out."""
+    hint = description or ""
+    for old, new in (("true nếu ", "Bật nếu "), ("true: ", "Bật: ")):
+        if hint.startswith(old):
+            hint = new + hint.removeprefix(old)
+    if fold(hint.rstrip(". ")) == fold(label):
+        hint = ""
+    for item in metadata:
+        if isinstance(item, MaxLen) and "tối đa" not in hint:
+            hint += f" (tối đa {item.max_length} ký tự)"
+    return hint.strip()
+
+
+def _without_ids(text: str, picks: bool) -> str:
+    """A description that starts «Mã (các) ...» as the form says it where the editor picks by
+    name from a drop-down: «Các ...», or without «Mã»."""
+    if picks and text.startswith("Mã các "):
+        return "Các " + text.removeprefix("Mã các ")
+    if picks and text.startswith("Mã "):
+        text = text.removeprefix("Mã ")
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def _label_text(description: str | None, name: str, picks: bool) -> str:
     """A short label: the description up to its first colon, comma or full stop."""
     if not description:
         return name
-    text = description.removeprefix("true nếu ").removeprefix("true: ")
+    text = _without_ids(description, picks).removeprefix("true nếu ").removeprefix("true: ")
     for stop in (":", ",", ".", " (", ";", " ví dụ"):
         text = text.split(stop)[0]
     text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return f"{text} ({name})"
+    return text[:1].upper() + text[1:]
 
 
 def _folder_collection(
@@ -372,7 +451,10 @@ def collections(data_dir: Path, content_dir: Path) -> list[dict[str, Any]]:
         "label": "Nội dung bài",
         "widget": "markdown",
         "required": False,
-        "hint": 'Trích dẫn văn bản: {{ van_ban("luat-htx-2012") }}; nhúng chỉ tiêu: {{ tien_do("2018", "tht-moi") }}.',
+        "hint": (
+            'Trích dẫn văn bản: {{ van_ban("luat-htx-2012") }}, mã văn bản ghi cuối mỗi dòng của mục «Văn bản '
+            'pháp lý»; nhúng chỉ tiêu: {{ tien_do("2018", "tht-moi") }}.'
+        ),
     }
     found = [
         _folder_collection(
@@ -397,7 +479,8 @@ def collections(data_dir: Path, content_dir: Path) -> list[dict[str, Any]]:
             label_singular="văn bản",
             identifier_field="title",
             slug="{{id}}",
-            summary="{{number}} {{title}}",
+            # The file name is the id an article cites ({{ van_ban("<mã>") }}): shown on the list.
+            summary=LEGAL_NAME + " · mã: {{filename}}",
             **yaml_file,
         ),
         _folder_collection(

@@ -2,7 +2,9 @@
 
 ``decap-cms-locales`` 3.x has a ``vi`` locale with about 80 phrases missing (Decap shows those
 in English: "Add %{item}", the Markdown toolbar, the image buttons...). ``phrases_script`` adds
-them to Decap's own ``vi`` phrases before it starts; Decap's own translations win where they exist.
+them to Decap's own ``vi`` phrases before it starts; Decap's own translations win where they exist,
+except the few in ``CORRECTIONS``, seen wrong in ``bench/cms_walkthrough.py``'s screenshots. The
+same script gives the preview pane its one style rule (``PREVIEW_STYLE``).
 """
 
 from __future__ import annotations
@@ -115,26 +117,51 @@ PHRASES: dict[str, object] = {
     },
 }
 
+#: Phrases Decap's ``vi`` locale has but a new editor would stumble on: English left in, a word
+#: cut short, a glyph («＋», full-width) that common fonts lack, wording that reads as machine-made.
+#: These replace Decap's.
+CORRECTIONS: dict[str, object] = {
+    "app": {"app": {"waitingBackend": "Đang chờ máy chủ..."}},
+    "collection": {
+        "collectionTop": {
+            "viewAs": "Xem dạng",
+            "newButton": "Tạo %{collectionLabel} mới",
+            "newButtonAriaLabel": "Tạo %{collectionLabel} mới",
+        }
+    },
+    "editor": {"editorToolbar": {"status": "Trạng thái: %{status}"}},
+    "mediaLibrary": {"mediaLibraryModal": {"chooseSelected": "Dùng mục đã chọn", "deleteSelected": "Xóa mục đã chọn"}},
+    "ui": {"toast": {"onFailToPersist": "Không lưu được: %{details}"}},
+}
+
+#: Decap's preview shows an uploaded photo at its own size, wider than the pane.
+PREVIEW_STYLE = "img { max-width: 100%; height: auto; }"
+
 SCRIPT_NAME = "vi-bo-sung.js"
 
 
 def phrases_script() -> str:
-    """A script run right after Decap's: its ``vi`` phrases, completed with ours."""
+    """A script run right after Decap's: its ``vi`` phrases, completed and corrected with ours;
+    the preview's style."""
     phrases = json.dumps(PHRASES, ensure_ascii=False, indent=1, sort_keys=True)
+    corrections = json.dumps(CORRECTIONS, ensure_ascii=False, indent=1, sort_keys=True)
     return f"""// Tự sinh bởi ktt-site (ktt_site/cms/phrases.py): bổ sung tiếng Việt cho Decap CMS.
 (function () {{
   "use strict";
   var ours = {phrases};
-  function fill(theirs, extra) {{
+  var corrections = {corrections};
+  function fill(theirs, extra, replace) {{
     Object.keys(extra).forEach(function (key) {{
       if (typeof extra[key] === "object") {{
-        theirs[key] = fill(theirs[key] || {{}}, extra[key]);
-      }} else if (theirs[key] === undefined) {{
+        theirs[key] = fill(theirs[key] || {{}}, extra[key], replace);
+      }} else if (replace || theirs[key] === undefined) {{
         theirs[key] = extra[key];
       }}
     }});
     return theirs;
   }}
-  window.CMS.registerLocale("vi", fill(window.CMS.getLocale("vi") || {{}}, ours));
+  var phrases = fill(window.CMS.getLocale("vi") || {{}}, ours, false);
+  window.CMS.registerLocale("vi", fill(phrases, corrections, true));
+  window.CMS.registerPreviewStyle({json.dumps(PREVIEW_STYLE)}, {{ raw: true }});
 }})();
 """
