@@ -142,6 +142,7 @@ def plain_site(work: Path, project: Path, captured: Path) -> Path:
         head = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=1000)
         target.write_text(f"---\n{head}---\n\n{body}", encoding="utf-8")
         nav.append({str(kept.get("title", kind)): src})
+
     class Loader(yaml.SafeLoader):
         pass
 
@@ -184,7 +185,9 @@ class _PagesHandler(SimpleHTTPRequestHandler):
             return None
         body = path.read_bytes()
         kind = self.guess_type(str(path))
-        compress = self.compression and kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        compress = (
+            self.compression and kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        )
         if compress:
             body = gzip.compress(body, mtime=0)
         self.send_response(200)
