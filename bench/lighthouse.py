@@ -1,6 +1,7 @@
 """Lighthouse on the shipped site and, in the same run, on a plain MkDocs + Material site.
 
-    .venv/bin/python bench/lighthouse.py [--runs 3] [--site site] [--reports .bench/lighthouse-reports]
+    .venv/bin/python bench/lighthouse.py [--runs 3] [--site site] [--no-compression]
+                                         [--reports .bench/lighthouse-reports]
 
 Lighthouse 12 (npm ``lighthouse``, installed on first use into ``.bench/lighthouse/``, which
 is not committed: a benchmark tool, not a dependency of the site or of ``make test``) runs in
@@ -198,7 +199,8 @@ class _PagesHandler(SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
         return None
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
