@@ -51,8 +51,13 @@ def _ids(work: Path) -> tuple[list[str], list[str], list[str]]:
 
 
 def profile(
-    rng: random.Random, index: int, communes: list[str], organizations: list[str]
+    rng: random.Random,
+    index: int,
+    communes: list[str],
+    organizations: list[str],
+    rated_share: float = 0.1,
 ) -> dict[str, object]:
+    """One profile; each of its products is OCOP-rated with probability ``rated_share``."""
     kind = rng.choice(["htx", "htx", "tht"])
     founded = rng.randint(2008, 2018)
     years = range(max(founded, 2015), 2019)
@@ -70,7 +75,7 @@ def profile(
         "members": {year: members + 3 * (year - years[0]) for year in years},
         "avg_income": {year: income + 2_000_000 * (year - years[0]) for year in years},
         "products": [
-            {"name": name, **({"ocop_stars": rng.randint(3, 5)} if rng.random() < 0.1 else {})}
+            {"name": name, **({"ocop_stars": rng.randint(3, 5)} if rng.random() < rated_share else {})}
             for name in rng.sample(PRODUCTS, rng.randint(1, 3))
         ],
         "summary": f"Hồ sơ sinh tự động số {index} để đo thời gian xây dựng trang.",
@@ -79,7 +84,7 @@ def profile(
     }
 
 
-def add_profiles(work: Path, count: int, seed: int = 2018) -> list[str]:
+def add_profiles(work: Path, count: int, seed: int = 2018, rated_share: float = 0.1) -> list[str]:
     """Write ``count`` profiles into ``work/models_data/cooperatives``; return their ids."""
     rng = random.Random(seed)
     communes, organizations, _ = _ids(work)
@@ -87,7 +92,9 @@ def add_profiles(work: Path, count: int, seed: int = 2018) -> list[str]:
     for index in range(1, count + 1):
         coop_id = f"{BENCH_PREFIX}{index:04d}-minh-hoa"
         text = yaml.safe_dump(
-            profile(rng, index, communes, organizations), allow_unicode=True, sort_keys=False
+            profile(rng, index, communes, organizations, rated_share),
+            allow_unicode=True,
+            sort_keys=False,
         )
         (work / "models_data/cooperatives" / f"{coop_id}.yaml").write_text(text, encoding="utf-8")
         ids.append(coop_id)

@@ -1,5 +1,5 @@
 """Tables that a phone shows stacked, one card per row (``<div class="ktt-stack">`` around a
-``<table>``, styled by the theme's layout.css): each body cell names its column in a
+``<table>``, styled by the theme's ktt.css): each body cell names its column in a
 ``data-label`` attribute, taken from the table's header, so templates do not repeat every
 header in every cell. A cell that already has a label keeps it.
 """

@@ -8,7 +8,18 @@ import io
 import json
 
 from conftest import PROFILES_EPOCH
-from cooperatives_support import add_profiles, content, page_file, parse, table, table_rows, text
+from cooperatives_support import (
+    add_profiles,
+    broken_links,
+    content,
+    links,
+    page_file,
+    parse,
+    resolve,
+    table,
+    table_rows,
+    text,
+)
 
 ENV = {"SOURCE_DATE_EPOCH": PROFILES_EPOCH}
 
@@ -204,3 +215,78 @@ def test_a_long_directory_is_cut_into_numbered_pages(project, monkeypatch):
     project.write("models_data/cooperatives/trang-2.yaml", NEW_PROFILE)
     result = project.check_in_process()
     assert "models_data/cooperatives/trang-2.yaml:1: id: mã 'trang-2' trùng địa chỉ" in result.stderr
+
+
+def test_a_long_ocop_list_is_cut_into_pages_that_keep_the_star_groups(project):
+    """Generated profiles (bench/generate.py) with every product rated: about 300 OCOP products
+    over several pages, each well under the size of the directory's budget, every product once,
+    the star levels in order across pages and a level that runs over a page's end said to go on."""
+    import math
+    import sys
+
+    import yaml
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import add_profiles as generate_profiles
+
+    # The generated cooperative groups cite this decree as their legal basis.
+    project.write(
+        "models_data/legal/nd-151-2007.yaml",
+        "number: 151/2007/NĐ-CP\ntype: nghi-dinh\ntitle: về tổ chức và hoạt động của tổ hợp tác\n"
+        "issuer: Chính phủ\nissued: 2007-10-10\n",
+    )
+    ids = generate_profiles(project.root, 150, rated_share=1.0)
+    expected = []
+    for coop_id in ids:
+        data = yaml.safe_load(project.path(f"models_data/cooperatives/{coop_id}.yaml").read_text("utf-8"))
+        expected += [(p["name"], p["ocop_stars"], coop_id) for p in data["products"]]
+    expected.sort(key=lambda row: -row[1])
+    assert project.build_in_process(env=ENV).returncode == 0
+    site = project.built()
+
+    count = math.ceil(len(expected) / 100)
+    assert count >= 3
+    addresses = ["hop-tac-xa/san-pham-ocop/"] + [f"hop-tac-xa/san-pham-ocop/trang-{n}/" for n in range(2, count + 1)]
+    assert not (site / f"hop-tac-xa/san-pham-ocop/trang-{count + 1}").exists()
+    found, headings = [], []
+    for number, address in enumerate(addresses, 1):
+        path = page_file(site, address)
+        assert path.stat().st_size < 100_000, (address, path.stat().st_size)
+        assert broken_links(site, path) == []
+        article = content(parse(path))
+        notice = next(div for div in article.iter("div") if "ktt-illustrative" in div.get("class", ""))
+        assert f"Cả {len(expected)} sản phẩm của danh sách đều thuộc hồ sơ minh họa" in text(notice)
+        # Each level in the summary links to the page where it starts, at its heading.
+        summary = [(label, href) for label, href in links(article) if label.endswith(" sao")]
+        assert [label for label, _ in summary] == ["5 sao", "4 sao", "3 sao"]
+        for _, href in summary:
+            target = resolve(site, path, href) if not href.startswith("#") else path
+            anchor = href.split("#", 1)[1]
+            assert any(h.get("id") == anchor for h in content(parse(target)).iter("h2")), href
+        nav = next(n for n in article.iter("nav") if n.get("aria-label") == "Các trang của danh sách")
+        assert [text(li) for li in nav.iter("li")] == [str(n) for n in range(1, count + 1)]
+        if count > 1:
+            assert f"Trang {number}/{count}: sản phẩm {(number - 1) * 100 + 1} đến" in text(article)
+        for heading in article.iter("h2"):
+            headings.append((number, text(heading)))
+        for ocop_table in article.iter("table"):
+            for row, cells in zip(ocop_table.find("tbody"), table_rows(ocop_table), strict=True):
+                unit = resolve(site, path, next(row.iter("a")).get("href"))
+                found.append((cells[0], int(cells[1].split(" sao")[0][-1]), unit.parent.name))
+    # Every rated product exactly once, most stars first.
+    assert sorted(found) == sorted(expected)
+    assert [stars for _, stars, _ in found] == [stars for _, stars, _ in expected]
+    # Levels in order across pages; one that runs on from a page before says so.
+    levels = [(int(title[0]), "tiếp theo trang trước" in title) for _, title in headings]
+    assert [stars for stars, _ in levels] == sorted((stars for stars, _ in levels), reverse=True)
+    assert any(continued for _, continued in levels)
+    for (page_before, before), (page_now, now) in zip(headings, headings[1:], strict=False):
+        assert ("tiếp theo trang trước" in now) == (now[0] == before[0] and page_now != page_before)
+    # The numbered pages are in the sitemap but not in the sidebar.
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert all(f"/{address}</loc>" in sitemap for address in addresses)
+    for address in ("", addresses[0]):
+        navs = [nav for nav in parse(page_file(site, address)).iter("nav") if "md-" in nav.get("class", "")]
+        sidebar = [href for nav in navs for _, href in links(nav)]
+        assert sidebar and not any("san-pham-ocop/" in href or "trang-" in href for href in sidebar), address

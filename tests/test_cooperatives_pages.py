@@ -91,7 +91,7 @@ def test_profile_page_shows_products_chain_recognition_story_images_contact_sour
     assert image.get("loading") == "lazy"
     assert image.get("alt") == "Hình vẽ vườn mãng cầu"
     assert (image.get("width"), image.get("height")) == ("320", "200")
-    # Scaled to the column by layout.css (.ktt-figure img), not a style attribute a content
+    # Scaled to the column by ktt.css (.ktt-figure img), not a style attribute a content
     # security policy would forbid.
     assert image.get("style") is None
     assert (site / "hop-tac-xa/hop-tac-xa-dong-thuan" / image.get("src")).resolve().is_file()

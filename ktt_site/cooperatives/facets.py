@@ -1,8 +1,8 @@
 """Static facets of the directory: plain pages with counts, so they work without JavaScript.
 
 Each facet (today's commune, former district, sector, kind, founding organisation) has an index
-page listing its values with counts, and one page per value that has cooperatives. OCOP-rated products are a
-single page grouped by stars.
+page listing its values with counts, and one page per value that has cooperatives. OCOP-rated products are one
+list grouped by stars, paged like the directory.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ktt_site.cooperatives.listing import split
+from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import KINDS, Product
 from ktt_site.cooperatives.view import SECTION, Profile
 from ktt_site.rendering import Output, page
@@ -203,16 +203,73 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
                         listing=listing,
                     )
                 )
-    levels = ocop_by_stars(profiles)
-    rated = sum(len(items) for _, items in levels)
-    outputs.append(
-        page(
-            OCOP_PAGE,
-            "cooperatives/ocop.md.j2",
-            title="Sản phẩm OCOP của hợp tác xã, tổ hợp tác",
-            front_matter={"description": f"{rated} sản phẩm đạt sao OCOP của hợp tác xã, tổ hợp tác, theo số sao."},
-            levels=levels,
-            rated=rated,
-        )
-    )
+    outputs.extend(ocop_pages(profiles))
     return outputs
+
+
+@dataclass(frozen=True)
+class OcopLevel:
+    """A star level in the summary every OCOP page opens with: how many products, how many of
+    them from illustrative profiles, and the page where the level starts."""
+
+    stars: int
+    count: int
+    illustrative: int
+    src_uri: str
+
+
+@dataclass(frozen=True)
+class OcopGroup:
+    """The rows of one star level on one page; ``continued`` when the level began on an earlier page."""
+
+    level: OcopLevel
+    items: list[RatedProduct]
+    continued: bool
+
+
+def ocop_pages(profiles: list[Profile]) -> list[Output]:
+    """The OCOP list, most stars first, cut into pages like the directory; a level that runs over
+    a page's end goes on under the same heading on the next, marked as continued."""
+    levels = ocop_by_stars(profiles)
+    rows = [item for _, items in levels for item in items]
+    listings = split(OCOP_PAGE, rows)
+    summary: list[OcopLevel] = []
+    position = 1
+    for stars, items in levels:
+        starts_on = next(found for found in listings if found.first <= position <= found.last)
+        example = sum(1 for item in items if item.profile.coop.illustrative)
+        summary.append(OcopLevel(stars, len(items), example, starts_on.src_uri))
+        position += len(items)
+    illustrative = sum(level.illustrative for level in summary)
+    outputs = []
+    for listing in listings:
+        numbered = f" (trang {listing.number}/{listing.count})" if listing.number > 1 else ""
+        outputs.append(
+            page(
+                listing.src_uri,
+                "cooperatives/ocop.md.j2",
+                title="Sản phẩm OCOP của hợp tác xã, tổ hợp tác" + numbered,
+                front_matter={
+                    "description": f"{len(rows)} sản phẩm đạt sao OCOP của hợp tác xã, tổ hợp tác, theo số sao{numbered}."
+                },
+                listing=listing,
+                levels=summary,
+                groups=_ocop_groups(listing, summary),
+                rated=len(rows),
+                illustrative=illustrative,
+            )
+        )
+    return outputs
+
+
+def _ocop_groups(listing: ListingPage[RatedProduct], levels: list[OcopLevel]) -> list[OcopGroup]:
+    by_stars = {level.stars: level for level in levels}
+    groups: list[OcopGroup] = []
+    for item in listing.items:
+        stars = item.product.ocop_stars
+        assert stars is not None
+        if not groups or groups[-1].level.stars != stars:
+            level = by_stars[stars]
+            groups.append(OcopGroup(level, [], continued=level.src_uri != listing.src_uri))
+        groups[-1].items.append(item)
+    return groups

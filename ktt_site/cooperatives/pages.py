@@ -77,7 +77,9 @@ def profile_page(site: SiteData, profile: Profile, articles: list[Article], face
     )
 
 
-def directory_page(site: SiteData, profiles: list[Profile], all_facets: list[Facet], listing: ListingPage) -> Output:
+def directory_page(
+    site: SiteData, profiles: list[Profile], all_facets: list[Facet], listing: ListingPage[Profile]
+) -> Output:
     kinds: dict[str, int] = {}
     for profile in profiles:
         kinds[profile.coop.kind_label] = kinds.get(profile.coop.kind_label, 0) + 1

@@ -16,7 +16,7 @@ from ktt_site.text import vn_number
 
 # Drawn for a phone: the viewBox is about as wide as a 390 px screen's text column, so one unit
 # is about one CSS pixel there and FONT_SIZE is the size readers get (at least 12 px). On a wider
-# screen the chart grows up to MAX_WIDTH px (layout.css), its text with it.
+# screen the chart grows up to MAX_WIDTH px (assets/ktt/ktt.css), its text with it.
 WIDTH, HEIGHT = 360, 250
 RIGHT, TOP, BOTTOM = 10, 30, 44
 FONT_SIZE = 13
