@@ -38,17 +38,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "tests")]
 
 from generate import ROOT, copy_shipped_site  # noqa: E402
+from search_support import served  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12"
 TOOL_DIR = ROOT / ".bench" / "lighthouse"
@@ -216,16 +216,8 @@ class _PlainHandler(_PagesHandler):
 @contextmanager
 def serve(site: Path, compression: bool = True) -> Iterator[str]:
     handler = _PagesHandler if compression else _PlainHandler
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with served(partial(handler, directory=str(site))) as url:
+        yield url
 
 
 # --- Lighthouse --------------------------------------------------------------------------

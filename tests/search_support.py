@@ -10,12 +10,13 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseRequestHandler
 from typing import Any
 
 import pytest
@@ -70,12 +71,19 @@ def serve(site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None 
     if not prefix.endswith("/"):
         prefix += "/"
     handler = partial(_SiteHandler, directory=str(site_dir), prefix=prefix, sent=[] if sent is None else sent)
+    with served(handler, prefix) as url:
+        yield url
+
+
+@contextmanager
+def served(handler: Callable[..., BaseRequestHandler], path: str = "/") -> Iterator[str]:
+    """A local HTTP server answering with ``handler`` on its own thread; yields its URL + ``path``."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
         server.server_close()
