@@ -412,5 +412,11 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
   // With Material's instant navigation a page is swapped in without reloading this script.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  // Material's bundle is deferred after this script (theme/main.html): look for its document$
+  // once every deferred script has run.
+  function followInstantNavigation() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  }
+  if (document.readyState === "complete") followInstantNavigation();
+  else document.addEventListener("DOMContentLoaded", followInstantNavigation);
 })();
