@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
@@ -39,24 +40,20 @@ def workbook_bytes(
     sheet_title: str, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, author: str
 ) -> bytes:
     """One sheet: a bold, frozen header row with filters, then ``rows``. ``True``/``False``
-    read "Có"/"Không"; dates are Excel dates shown as ``31/12/2018``."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = sheet_title[:31]  # Excel's limit
-    sheet.append([column.header for column in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_value(value) for value in row])
+    read "Có"/"Không"; dates are Excel dates shown as ``31/12/2018``.
+
+    Written row by row (openpyxl's write-only mode: no cell objects kept, half the time of a
+    workbook held in memory), so the sheet's settings come before its first row."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_title[:31])  # Excel's limit
     for index, column in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-            if isinstance(cell.value, dt.date):
-                cell.number_format = DATE_FORMAT
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(rows) + 1, 1)}"
+    bold = Font(bold=True)
+    sheet.append([_styled(sheet, column.header, font=bold) for column in columns])
+    for row in rows:
+        sheet.append([_cell(sheet, value) for value in row])
     book.properties.creator = author
     book.properties.lastModifiedBy = author
     book.properties.title = sheet_title
@@ -67,6 +64,25 @@ def workbook_bytes(
         # ExcelWriter, not openpyxl's save_workbook: that one stamps the clock as "modified".
         ExcelWriter(book, archive).write_data()
     return _without_clock(buffer.getvalue())
+
+
+def _styled(sheet: Any, value: Any, **style: Any) -> Any:
+    """A cell of a write-only ``sheet`` with ``style`` (font, number format...)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def _cell(sheet: Any, value: Cell) -> Any:
+    """A row's value as written: dates as cells showing dd/mm/yyyy, text always as text (openpyxl
+    would write "=..." as a formula that Excel runs), the rest as they are."""
+    value = _value(value)
+    if isinstance(value, dt.date):
+        return _styled(sheet, value, number_format=DATE_FORMAT)
+    if isinstance(value, str) and value.startswith("="):
+        return _styled(sheet, value, data_type="s")
+    return value
 
 
 def _value(value: Cell) -> Any:

@@ -82,3 +82,14 @@ def test_yes_no_and_empty_cells(value):
     data = workbook_bytes("Thử", [Column("Có?"), Column("Trống")], [[value, ""]], author="thử")
     _, sheet = _sheet(data)
     assert [c.value for c in sheet[2]] == ["Có" if value else "Không", None]
+
+
+def test_text_that_looks_like_a_formula_stays_text():
+    """A name or summary starting with "=" (=HYPERLINK(...) runs when Excel opens the file) is a
+    text cell, shown as typed."""
+    typed = '=HYPERLINK("http://vi-du.invalid/","Bấm vào đây")'
+    data = workbook_bytes("Thử", [Column("Tên"), Column("Ghi chú")], [[typed, "+1"]], author="thử")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+    _, sheet = _sheet(data)
+    assert [(c.value, c.data_type) for c in sheet[2]] == [(typed, "s"), ("+1", "s")]
