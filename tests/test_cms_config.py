@@ -97,6 +97,9 @@ def test_forms_follow_the_models(config: dict[str, Any]) -> None:
     assert cooperative["dissolved"]["widget"] == "datetime" and cooperative["dissolved"]["time_format"] is False
     image = {f["name"]: f for f in cooperative["images"]["fields"]}
     assert image["path"]["widget"] == "image" and image["alt"]["required"]
+    recognition = {f["name"]: f for f in cooperative["exemplary"]["fields"]}
+    criteria = {o["value"]: o["label"] for o in recognition["criteria"]["options"]}
+    assert criteria["von-gop"] == "Góp vốn đúng quy định"  # the editor picks titles; the file keeps ids
     assert config["media_folder"] == "content/images" and config["public_folder"] == "images"
     assert config["locale"] == "vi"
 

@@ -27,6 +27,7 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
 from ktt_site.bulletin.model import BULLETIN_DIR, ArticleMeta, IssueMeta
+from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
 from ktt_site.cooperatives.model import KINDS, RELATIONS, STATUSES, Cooperative, Image, ValueChainLink
 from ktt_site.dates import PartialDate
 from ktt_site.legal.model import TYPES, LegalDocument
@@ -167,6 +168,8 @@ class _Context:
     issues: list[str]
     progress_years: list[str]
     relation_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    criteria_titles: dict[str, str] = field(default_factory=dict)
+    """Titles of the exemplary criteria by id (the drop-down shows titles, saves ids)."""
 
 
 def _metadata(info: FieldInfo, annotation: Any) -> list[Any]:
@@ -242,6 +245,17 @@ def _unit_names(data_dir: Path) -> dict[str, str]:
     return names
 
 
+def _criteria_titles(data_dir: Path) -> dict[str, str]:
+    """Titles of the exemplary criteria, read leniently (a broken file only loses labels)."""
+    data = read_yaml_leniently(data_dir / CRITERIA_FILE)
+    listed = data.get("criteria") if isinstance(data, dict) else None
+    return {
+        str(item["id"]): str(item["title"])
+        for item in listed or []
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("title"), str)
+    }
+
+
 def _relation(collection: str, display: list[str], search: list[str]) -> dict[str, Any]:
     return {
         "widget": "relation",
@@ -275,7 +289,7 @@ def _ids_widget(model: type[BaseModel], name: str, ctx: _Context) -> dict[str, A
         (ArticleMeta, "cooperatives"): {**cooperatives, "multiple": True},
     }
     if model.__name__ == "Recognition" and name == "criteria":
-        return {**_select(ctx.ids.criteria), "multiple": True}
+        return {**_select(ctx.ids.criteria, ctx.criteria_titles), "multiple": True}
     if (model, name) in {(IssueMeta, "cover"), (ArticleMeta, "image")} or (
         model.__name__ == "Image" and name == "path"
     ):
@@ -441,7 +455,13 @@ def _progress_years(data_dir: Path) -> list[str]:
 
 
 def collections(data_dir: Path, content_dir: Path) -> list[dict[str, Any]]:
-    ctx = _Context(project_ids(data_dir), _unit_names(data_dir), _issue_folders(content_dir), _progress_years(data_dir))
+    ctx = _Context(
+        project_ids(data_dir),
+        _unit_names(data_dir),
+        _issue_folders(content_dir),
+        _progress_years(data_dir),
+        criteria_titles=_criteria_titles(data_dir),
+    )
     data = data_dir.name
     content = content_dir.name
     yaml_file = {"extension": "yaml", "format": "yaml"}
