@@ -33,6 +33,9 @@ NOT_REACHED = 3
 
 def main() -> None:
     moment, action, *options = sys.argv[1:]
+    # An interrupt is a reader's Ctrl-C, whatever this process inherited: a job started in the
+    # background of a script (nohup ... &) has SIGINT ignored, and Python then keeps it so.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     staging = StagedSite(Path("site").resolve()).staging
     #: The moments met when a file is opened for writing: under which folder, with which ending.
     opened = {"pages": (staging, ".html"), "search": (staging / "pagefind", "")}.get(moment)
