@@ -23,6 +23,8 @@ from ktt_site.cms.config import (
 from ktt_site.cms.page import cms_outputs
 
 DATA, CONTENT = ROOT / "models_data", ROOT / "content"
+#: What the theme serves at the site's root (assets/...).
+THEME_ASSETS = ROOT / "ktt_site" / "theme"
 
 
 def _model_of(collection: dict[str, Any]) -> type[BaseModel]:
@@ -102,6 +104,8 @@ def test_forms_follow_the_models(config: dict[str, Any]) -> None:
     assert criteria["von-gop"] == "Góp vốn đúng quy định"  # the editor picks titles; the file keeps ids
     assert config["media_folder"] == "content/images" and config["public_folder"] == "images"
     assert config["locale"] == "vi"
+    logo = config["logo"]["src"]  # the site's mark, as /quan-tri/ resolves it
+    assert logo.startswith("../") and (THEME_ASSETS / logo.removeprefix("../")).is_file()
 
     articles = [c for name, c in collections.items() if name.startswith("bai-")]
     assert len(articles) == len(list((CONTENT / "ban-tin").glob("*/index.md")))

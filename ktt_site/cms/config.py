@@ -575,6 +575,9 @@ def cms_config(data_dir: Path, content_dir: Path, settings: CmsSettings) -> dict
     config: dict[str, Any] = {
         "backend": _backend(settings),
         "locale": "vi",
+        # The site's own mark on the sign-in page and in the header, not Decap's (beside
+        # /quan-tri/, so it works under a project sub-path too).
+        "logo": {"src": "../assets/ktt/logo.svg", "show_in_header": True},
         # decap-server (npx decap-server) on the editor's machine: read and write the local copy.
         "local_backend": True,
         "media_folder": MEDIA_FOLDER,
