@@ -1,17 +1,23 @@
-"""Excel workbooks (``.xlsx``) beside the CSV downloads, written with openpyxl.
+"""Downloads that spreadsheets open: Excel workbooks (``.xlsx``, written with openpyxl) and CSV.
 
 A CSV opens in one column in Excel set to Vietnamese (its list separator is ";"); a workbook
 opens right everywhere, with Vietnamese headers, dates as dates and numbers as numbers.
 openpyxl stamps the clock in two places, the document's properties and every zip entry; both are
 fixed here, so two builds of the same data give the same bytes.
+
+In both, text from the data stays text: a spreadsheet runs a cell that starts with "=" (or "+",
+"-", "@" in a CSV) as a formula, so such text is written as a text cell, or in a CSV behind an
+apostrophe, the mark spreadsheets read as "what follows is text" (OWASP's advice for CSV).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +70,27 @@ def workbook_bytes(
         # ExcelWriter, not openpyxl's save_workbook: that one stamps the clock as "modified".
         ExcelWriter(book, archive).write_data()
     return _without_clock(buffer.getvalue())
+
+
+#: Text a spreadsheet would run as a formula when it opens a CSV, unless it is only a number.
+_FORMULA_START = re.compile(r"[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A CSV with a header row, UTF-8 with a byte-order mark (so Excel shows diacritics), CRLF
+    line ends; ``None`` as an empty cell, text that would run as a formula kept as text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_text(value) for value in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_text(value: object) -> object:
+    if isinstance(value, str) and _FORMULA_START.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _styled(sheet: Any, value: Any, **style: Any) -> Any:

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 
+import openpyxl
 from conftest import PROFILES_EPOCH
 from cooperatives_support import (
     add_profiles,
@@ -20,6 +21,8 @@ from cooperatives_support import (
     table_rows,
     text,
 )
+
+from ktt_site.cooperatives.opendata import XLSX_COLUMNS
 
 ENV = {"SOURCE_DATE_EPOCH": PROFILES_EPOCH}
 
@@ -290,3 +293,29 @@ def test_a_long_ocop_list_is_cut_into_pages_that_keep_the_star_groups(project):
         navs = [nav for nav in parse(page_file(site, address)).iter("nav") if "md-" in nav.get("class", "")]
         sidebar = [href for nav in navs for _, href in links(nav)]
         assert sidebar and not any("san-pham-ocop/" in href or "trang-" in href for href in sidebar), address
+
+
+def test_text_that_a_spreadsheet_would_run_reaches_the_downloads_as_text(project):
+    """A summary such as '=HYPERLINK(...)' runs as a formula when a CSV or workbook is opened in
+    a spreadsheet: the CSV keeps it behind an apostrophe, the workbook as a text cell, the JSON
+    (read by programs) exactly as written; a plain number stays a number."""
+    add_profiles(project)
+    formula = '=HYPERLINK("http://vi-du.invalid/","Bấm vào đây")'
+    project.write(
+        "models_data/cooperatives/lien-hiep-htx-dong-tam-moi.yaml",
+        NEW_PROFILE.replace("Liên hiệp của bốn hợp tác xã trong huyện.", f"'{formula}'")
+        + "members: {2018: 12}\n",
+    )
+    result = project.build_in_process(env=ENV)
+    assert result.returncode == 0, result.stderr
+    row = next(r for r in _csv_rows(project) if r["id"] == "lien-hiep-htx-dong-tam-moi")
+    assert row["summary"] == "'" + formula
+    assert row["members"] == "12"
+    record = next(r for r in _json(project)["cooperatives"] if r["id"] == "lien-hiep-htx-dong-tam-moi")
+    assert record["summary"] == formula
+    book = openpyxl.load_workbook(io.BytesIO((project.built() / "du-lieu/hop-tac-xa.xlsx").read_bytes()))
+    sheet = book.active
+    headers = [cell.value for cell in sheet[1]]
+    cells = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "lien-hiep-htx-dong-tam-moi")
+    summary = cells[headers.index(XLSX_COLUMNS["summary"].header)]
+    assert (summary.value, summary.data_type) == (formula, "s")

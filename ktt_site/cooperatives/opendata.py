@@ -6,9 +6,7 @@ The CSV starts with a UTF-8 byte order mark, which is how Excel knows to show di
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +15,7 @@ from ktt_site.cooperatives.view import Profile
 from ktt_site.dates import PartialDate
 from ktt_site.rendering import Output
 from ktt_site.urls import absolute_url
-from ktt_site.workbook import Column, workbook_bytes
+from ktt_site.workbook import Column, csv_bytes, workbook_bytes
 
 if TYPE_CHECKING:
     from ktt_site.localities import Commune, District
@@ -259,12 +257,8 @@ def _json_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
 
 
 def _csv_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for profile in ordered:
-        writer.writerow(csv_row(profile, settings))
-    return buffer.getvalue().encode("utf-8-sig")
+    rows = (csv_row(profile, settings) for profile in ordered)
+    return csv_bytes(CSV_COLUMNS, ([row[name] for name in CSV_COLUMNS] for row in rows))
 
 
 def xlsx_row(profile: Profile, settings: BuildSettings) -> list[Any]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from typing import Any
 
 from ktt_site.plans.progress import PlanProgress, TargetProgress
 from ktt_site.urls import absolute_url
-from ktt_site.workbook import Column, workbook_bytes
+from ktt_site.workbook import Column, csv_bytes, workbook_bytes
 
 CSV_COLUMNS = [
     "id",
@@ -88,15 +86,13 @@ def _cell(value: Any) -> Any:
 
 
 def progress_csv(plan: PlanProgress, site_url: str) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows Vietnamese diacritics."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    """One row a target (:func:`ktt_site.workbook.csv_bytes`: UTF-8 with a byte-order mark)."""
+    rows = []
     for target in plan.targets:
         record = target_record(target, site_url)
         row = {**record, "target_min": record["target"].get("min"), "target_max": record["target"].get("max")}
-        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        rows.append([_cell(row[c]) for c in CSV_COLUMNS])
+    return csv_bytes(CSV_COLUMNS, rows)
 
 
 def progress_xlsx(plan: PlanProgress, site_url: str, *, author: str) -> bytes:
