@@ -6,13 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import in_process
 import pytest
 from in_process import Result
+from search_support import browser_or_skip
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
@@ -133,6 +135,14 @@ def built_once(
     result = project.build_in_process(env=env)
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium through Playwright, one per test module (skips, or fails under
+    KTT_REQUIRE_TOOLS=1, where it is missing)."""
+    with browser_or_skip() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="session")

@@ -139,6 +139,23 @@ class Result:
 _SETTLED = "() => document.querySelector('[data-ktt-search-results]').getAttribute('aria-busy') === 'false'"
 
 
+@contextmanager
+def phone_reader(browser: Any, site_dir: Path, prefix: str, viewport: tuple[int, int]) -> Iterator[tuple[Any, str]]:
+    """A phone (``viewport`` in CSS pixels, touch) on ``site_dir`` served at ``prefix``, the search
+    box opened from the header; yields the page and the site's base URL. No script may fail."""
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with serve(site_dir, prefix) as base:
+        page.goto(base)
+        page.locator("label.md-header__button[for=__search]").tap()
+        yield page, base
+    context.close()
+    assert errors == []
+
+
 def search(page: Any, query: str) -> tuple[str, list[Result]]:
     """Type ``query`` into the search box as a reader would; the results once shown."""
     box = page.locator("[data-ktt-search-input]")

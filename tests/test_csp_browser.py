@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from search_support import browser_or_skip, search, serve
+from search_support import search, serve
 
 #: Run before any script of the page (Playwright's init scripts are not the page's, so the
 #: policy does not apply to them): counts what the policy blocks, and gives injected code a
@@ -65,12 +65,6 @@ AUDIT = r"""async () => {
   }
   return problems;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_or_skip() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

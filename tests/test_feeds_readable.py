@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import email.utils
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import feedparser
 import pytest
 from lxml import etree
-from search_support import browser_or_skip, serve
+from search_support import serve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -123,12 +121,6 @@ def test_follow_page_explains_rss_and_lists_every_feed(shipped_site):
             assert f"https://ktt-tayninh.example.org/{rel}" in page, rel
     bulletin = (shipped_site / "ban-tin/index.html").read_text("utf-8")
     assert 'href="theo-doi/"' in bulletin, "the subscribe box links to the how-to"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_or_skip() as launched:
-        yield launched
 
 
 @pytest.mark.parametrize("feed", ["feed.xml", "atom.xml", "ban-tin/chuyen-muc/phap-luat/feed.xml"])

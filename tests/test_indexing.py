@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
 from markdown.extensions.toc import slugify as markdown_slugify
-from search_support import browser_or_skip, serve
+from search_support import serve
 
 from ktt_site.text import heading_slug
 
@@ -89,12 +87,6 @@ def test_sitemap_dates_are_the_pages_own(shipped_site):
     newest = max(d for d in dates.values() if d)
     assert dates["https://ktt-tayninh.example.org/ban-tin/"] == newest
     assert dates["https://ktt-tayninh.example.org/hop-tac-xa/"] is None, "no known date: no lastmod"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_or_skip() as launched:
-        yield launched
 
 
 @pytest.mark.parametrize("page_path", ["ban-tin/chuyen-muc/", "ban-tin/2018-so-01/", ""])

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lxml import html as lxml_html
-from search_support import browser_or_skip, serve
+from search_support import serve
 
 #: Material's English that readers met before (footer, tab bar, 404, back-to-top).
 ENGLISH = ("Made with", "Material for MkDocs", "Not found", "Tabs", "Back to top", "Initializing search")
@@ -110,12 +108,6 @@ def test_two_publishers_and_a_bad_email_are_editor_errors(project):
     result = project.check_in_process()
     assert result.returncode != 0
     assert re.search(r"models_data/organizations\.yaml:\d+: \S*email", result.stderr)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_or_skip() as launched:
-        yield launched
 
 
 @pytest.mark.parametrize("width", [390, 1280])

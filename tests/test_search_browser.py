@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES, SiteProject
-from search_support import browser_or_skip, paths, read_results, search, serve
+from search_support import paths, read_results, search, serve
 
 from ktt_site.search.background import BackgroundIndexer
 from ktt_site.search.folding import index_form
@@ -89,12 +89,6 @@ illustrative: true
 Hội nghị phổ biến Luật Hợp tác xã năm 2012 cho cán bộ hội, đoàn thể cấp xã.
 """,
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_or_skip() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from search_support import browser_or_skip, search, serve
+from search_support import phone_reader, search
 
 from ktt_site.search.records import PageToIndex, indexed, page_record
 
@@ -43,24 +43,10 @@ def test_the_index_has_no_guide_page(shipped_site):
     assert not (shipped_site / "huong-dan" / "index.html").read_text("utf-8").count("data-pagefind-body")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_or_skip() as launched:
-        yield launched
-
-
 @pytest.fixture
 def reader(browser: Any, shipped_site: Path) -> Iterator[tuple[Any, str]]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    with serve(shipped_site, "/") as base:
-        page.goto(base)
-        page.locator("label.md-header__button[for=__search]").tap()
-        yield page, base
-    context.close()
-    assert errors == []
+    with phone_reader(browser, shipped_site, "/", (390, 844)) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize(

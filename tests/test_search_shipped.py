@@ -8,32 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from search_support import browser_or_skip, paths, search, serve
+from search_support import paths, phone_reader, search
 
 MANG_CAU = "hop-tac-xa/hop-tac-xa-nong-nghiep-mang-cau-thanh-tan/"
 LAW_2012 = "van-ban/luat-htx-2012/"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_or_skip() as launched:
-        yield launched
-
-
 @pytest.fixture
 def reader(browser: Any, shipped_site: Path) -> Iterator[tuple[Any, str]]:
-    context = browser.new_context(
-        viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    with serve(shipped_site, "/ktt-tayninh/") as base:
-        page.goto(base)
-        page.locator("label.md-header__button[for=__search]").tap()
-        yield page, base
-    context.close()
-    assert errors == []
+    with phone_reader(browser, shipped_site, "/ktt-tayninh/", (412, 915)) as opened:
+        yield opened
 
 
 def test_a_reader_finds_a_cooperative_typing_without_accents(reader):
