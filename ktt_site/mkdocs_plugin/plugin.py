@@ -85,7 +85,8 @@ def _plain_toc_titles(links: Iterable[AnchorLink]) -> None:
     """Headings' text as the theme prints it in the table of contents, spelt as the cleaned page
     spells it: generated headings write data's text as character references (rendering.text_html)."""
     for link in links:
-        link.title = html.escape(html.unescape(link.title), quote=False)
+        if "&" in link.title or "<" in link.title or ">" in link.title:  # else already as spelt
+            link.title = html.escape(html.unescape(link.title), quote=False)
         _plain_toc_titles(link.children)
 
 
@@ -291,6 +292,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             for page, date in self.page_dates:
                 page.update_date = date
         self.page_dates = []
+        # The theme's templates compiled once, not in every build and preview rebuild.
+        rendering.keep_compiled_templates(env)
         # Every template, the 404 page included, has the publisher for its footer.
         env.globals["ktt_publisher"] = publisher(self.site.organizations) if self.site is not None else None
         # Every page's body now exists: the index can be written while MkDocs renders templates.
