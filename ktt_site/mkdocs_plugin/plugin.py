@@ -28,6 +28,7 @@ from ktt_site.csp import with_policy
 from ktt_site.dates import build_date
 from ktt_site.embeds import embed_videos, has_video
 from ktt_site.errors import DataValidationError, Problem
+from ktt_site.html_blocks import HtmlBlocks
 from ktt_site.images import sized_images
 from ktt_site.markdown_pages import page_markdown
 from ktt_site.mkdocs_plugin import preview
@@ -152,6 +153,10 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             if self.config.share_image
             else None
         )
+        # Generated pages are mostly HTML blocks: set aside as they are, not parsed again.
+        if not any(isinstance(extension, HtmlBlocks) for extension in config.markdown_extensions):
+            # MkDocs types the list as names; it hands it to Python-Markdown, which takes instances.
+            config.markdown_extensions.append(HtmlBlocks())  # type: ignore[arg-type]
         # Heading anchors spelled like the site's other slugs, unless mkdocs.yml names its own.
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", heading_slug)
