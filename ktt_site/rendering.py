@@ -120,6 +120,8 @@ def _settings_key(env: jinja2.Environment) -> str:
         "autoescape": env.autoescape,
         "finalize": env.finalize,
         "extensions": sorted(env.extensions),
+        # How the i18n extension compiles {% trans %} (set by install_gettext_translations).
+        "newstyle_gettext": getattr(env, "newstyle_gettext", None),
         "undefined": env.undefined,
         "whitespace": (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence),
         "syntax": (
