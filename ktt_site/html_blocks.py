@@ -57,9 +57,9 @@ class _HtmlBlockStash(Preprocessor):
             while end < count and not _BLANK.match(lines[end]):
                 end += 1
             block = "\n".join(lines[start:end])
-            if "<" not in block:
-                result.extend(lines[start:end])
-            elif (elements := self._elements(block)) is not None:
+            tags = self._tags(block) if "<" in block else []
+            elements = self._elements(block, tags) if tags else None
+            if elements is not None:
                 *before, last = elements
                 for element in before:
                     result.extend((self.md.htmlStash.store(element), ""))
@@ -67,7 +67,9 @@ class _HtmlBlockStash(Preprocessor):
                 # (``blank_line_re`` after it: the blank line that ended it, and one more line).
                 followed = end + 1 < count
                 result.append(self.md.htmlStash.store(last + "\n" if followed else last))
-            elif self._inline_text(block):
+            elif tags is not None and not any(self.md.is_block_level(tag.group(2).lower()) for tag in tags):
+                # Text, with inline tags only: the HTML block preprocessor passes it through and
+                # leaves its state as it found it.
                 result.extend(lines[start:end])
             else:
                 result.extend(lines[start:])  # from here on, Python-Markdown's own way
@@ -75,15 +77,21 @@ class _HtmlBlockStash(Preprocessor):
             start = end
         return result
 
-    def _elements(self, block: str) -> list[str] | None:
-        """The block-level elements that make up ``block``, each starting a line and ending one,
-        if nothing in it could be read otherwise than tag by tag; else ``None``."""
+    @staticmethod
+    def _tags(block: str) -> list[re.Match[str]] | None:
+        """Every tag of ``block``, or ``None`` if something in it could be read otherwise than
+        tag by tag (a ``_SPECIAL`` construct, a "<" that starts no tag)."""
         if _SPECIAL.search(block):
             return None
+        tags = list(_TAG.finditer(block))
+        return tags if len(tags) == block.count("<") else None
+
+    def _elements(self, block: str, tags: list[re.Match[str]]) -> list[str] | None:
+        """The block-level elements that make up ``block`` (its ``tags`` found), each starting
+        a line and ending one; else ``None``."""
         elements: list[str] = []
-        name, depth, opened_at, next_at, text_only, tags = "", 0, 0, 0, "", 0
-        for tag in _TAG.finditer(block):
-            tags += 1
+        name, depth, opened_at, next_at, text_only = "", 0, 0, 0, ""
+        for tag in tags:
             closing, tag_name, _attributes, self_closing = tag.groups()
             tag_name = tag_name.lower()
             if text_only:
@@ -107,17 +115,9 @@ class _HtmlBlockStash(Preprocessor):
                     next_at = tag.end() + 1
                     if next_at <= len(block) and block[tag.end()] != "\n":
                         return None  # more on the line after the element
-        if depth or tags != block.count("<") or next_at != len(block) + 1:
-            return None  # an element left open, a "<" that starts no tag, or text after the last
+        if depth or next_at != len(block) + 1:
+            return None  # an element left open, or text after the last
         return elements
-
-    def _inline_text(self, block: str) -> bool:
-        """Whether ``block`` is text with inline tags only, which Python-Markdown's HTML block
-        preprocessor passes through leaving its state as it found it."""
-        if _SPECIAL.search(block):
-            return False
-        tags = _TAG.findall(block)
-        return len(tags) == block.count("<") and not any(self.md.is_block_level(tag[1].lower()) for tag in tags)
 
 
 class HtmlBlocks(Extension):
