@@ -154,10 +154,11 @@ def generate(target: Path, pages: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     data = target / "models_data"
     (data / "cooperatives").mkdir(parents=True)
-    for name in ("localities.yaml", "organizations.yaml"):
-        shutil.copy(ROOT / "models_data" / name, data / name)
-    shutil.copytree(ROOT / "models_data" / "legal", data / "legal")
-    localities = yaml.safe_load((data / "localities.yaml").read_text(encoding="utf-8"))
+    shutil.copy(ROOT / "models_data" / "organizations.yaml", data / "organizations.yaml")
+    for folder in ("legal", "localities"):
+        shutil.copytree(ROOT / "models_data" / folder, data / folder)
+    # The 2018 units: districts and their communes, which the synthetic text names.
+    localities = yaml.safe_load((data / "localities" / "2018.yaml").read_text(encoding="utf-8"))
     places = [(c["name"], d["name"]) for d in localities["districts"] for c in d["communes"]]
     commune_ids = [c["id"] for d in localities["districts"] for c in d["communes"]]
     organizations = yaml.safe_load((data / "organizations.yaml").read_text(encoding="utf-8"))
@@ -170,10 +171,11 @@ def generate(target: Path, pages: int, seed: int = 7) -> None:
         record = {
             "name": f"Hợp tác xã {product.capitalize()} số {n + 1}",
             "kind": rng.choice(["htx", "htx", "tht"]),
-            "founded": dt.date(rng.randint(2005, 2023), rng.randint(1, 12), rng.randint(1, 28)),
-            "commune": rng.choice(commune_ids),
+            # Under the 2012 law (in force 01/07/2013 to 30/06/2024), which the build checks.
+            "founded": dt.date(rng.randint(2014, 2023), rng.randint(1, 12), rng.randint(1, 28)),
+            "commune_2018": rng.choice(commune_ids),
             "status": "active",
-            "legal_basis": rng.choice(["luat-htx-2012", "luat-htx-2023"]),
+            "legal_basis": "luat-htx-2012",
             "founded_by": rng.sample(org_ids, 1),
             "sectors": rng.sample(SECTORS, 2),
             "summary": paragraph(rng, places, orgs, 1)[:300],
