@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -20,6 +21,7 @@ import yaml
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
+from ktt_site import reuse
 from ktt_site.dates import vn_date
 from ktt_site.tables import label_stacked_tables
 from ktt_site.text import vn_number
@@ -185,16 +187,29 @@ def environment() -> jinja2.Environment:
 
 
 def forget() -> None:
-    """Drop the compiled templates and the rendered fields and links kept in memory, once a
-    process is done building (the compiled templates stay in Jinja's file cache)."""
+    """Drop the compiled templates and the rendered fields, fragments and links kept in memory,
+    once a process is done building (the compiled templates stay in Jinja's file cache)."""
     environment.cache_clear()
     _markdown.cache_clear()
     relative_url.cache_clear()
+    reuse.forget()
 
 
 def render(template: str, page_uri: str, **context: Any) -> str:
     """Render ``ktt_site/templates/<template>`` for the page at ``page_uri``."""
     return label_stacked_tables(environment().get_template(template).render(page_uri=page_uri, **context))
+
+
+def render_again(template: str, page_uri: str, **context: Any) -> str:
+    """``render``, but the text of the previous render of ``template`` for this page when the
+    template is the same and ``context`` equals that render's (compared by value: the template
+    sees nothing else, so it must hold immutable records, tuples and text only)."""
+    compiled = environment().get_template(template)  # a new one if its file changed
+    return reuse.made(
+        ("render", template, page_uri),
+        (compiled, context),
+        lambda: label_stacked_tables(compiled.render(page_uri=page_uri, **context)),
+    )
 
 
 def page(
@@ -207,12 +222,41 @@ def page(
     **context: Any,
 ) -> Output:
     """A generated page: YAML front matter (title, theme template, ...) and a rendered body."""
+    return _page(src_uri, template, title, front_matter, in_nav, render, context)
+
+
+def page_again(
+    src_uri: str,
+    template: str,
+    *,
+    title: str,
+    front_matter: dict[str, Any] | None = None,
+    in_nav: bool = False,
+    **context: Any,
+) -> Output:
+    """``page`` with its body made by ``render_again``: ``context`` of immutable values only."""
+    return _page(src_uri, template, title, front_matter, in_nav, render_again, context)
+
+
+def _page(
+    src_uri: str,
+    template: str,
+    title: str,
+    front_matter: dict[str, Any] | None,
+    in_nav: bool,
+    render_body: Callable[..., str],
+    context: dict[str, Any],
+) -> Output:
     meta = {"title": title, **(front_matter or {})}
     meta.setdefault("template", "ktt-page.html")
-    return Output(src_uri, _page_text(src_uri, template, meta, context), in_nav=in_nav)
+    body = render_body(template, src_uri, title=title, **context)
+    return Output(src_uri, f"---\n{_front_matter(src_uri, meta)}---\n\n{body}", in_nav=in_nav)
 
 
-def _page_text(src_uri: str, template: str, meta: dict[str, Any], context: dict[str, Any]) -> str:
-    head = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    body = render(template, src_uri, title=meta["title"], **context)
-    return f"---\n{head}---\n\n{body}"
+def _front_matter(src_uri: str, meta: dict[str, Any]) -> str:
+    # PyYAML's representer is Python even with libyaml's emitter: kept while the values are equal.
+    return reuse.made(
+        ("front matter", src_uri),
+        meta,
+        lambda: yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000),
+    )

@@ -163,6 +163,9 @@ def test_a_data_change_reaches_the_pages_that_show_it_and_drafts_show_only_in_pr
             coop.read_text(encoding="utf-8").replace("Hợp tác xã Đồng Tâm", "HTX Đồng Tâm Đổi Tên"), encoding="utf-8"
         )
         wait_for(page, lambda status, body: "HTX Đồng Tâm Đổi Tên" in body, server, log)
+        # The open data, made again for the changed profile only, as a download is.
+        data = wait_for(url + "du-lieu/hop-tac-xa.json", lambda status, body: status == 200, server, log)
+        assert "HTX Đồng Tâm Đổi Tên" in data and "Hợp tác xã Đồng Tâm" not in data
     assert "trang cần dựng lại" in log.read_text(encoding="utf-8")
 
     built = project.build()

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ktt_site.bulletin.load import Article, BulletinIssue
-from ktt_site.bulletin.render import render_fragment
+from ktt_site.bulletin.render import render_fragment, render_fragment_again
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -81,17 +81,25 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
 
 
 def article_parts(site: SiteData, article: Article) -> tuple[str, str]:
-    """The article's generated header and footer (placed around its Markdown by ``wrap``)."""
+    """The article's generated header and footer (placed around its Markdown by ``wrap``).
+
+    Their templates get immutable values only, so the live preview renders them again only for
+    an article whose values changed."""
     previous, following = neighbours(article)
     context = {
-        "article": article,
-        "issue": article.issue,
-        "cooperatives": [site.cooperatives[c] for c in article.meta.cooperatives if c in site.cooperatives],
-        "legal": [site.legal[d] for d in article.meta.legal if d in site.legal],
-        "site": site,
-        "previous": previous,
-        "following": following,
+        "article": article.ref,
+        "issue": article.issue.ref if article.issue else None,
+        "image_size": site.image_size(article.meta.image) if article.meta.image else None,
+        # Each cooperative with where it is today, as its profile says.
+        "cooperatives": tuple(
+            (site.cooperatives[c], site.location(site.cooperatives[c]).text)
+            for c in article.meta.cooperatives
+            if c in site.cooperatives
+        ),
+        "legal": tuple(site.legal[d] for d in article.meta.legal if d in site.legal),
+        "previous": previous.ref if previous else None,
+        "following": following.ref if following else None,
     }
-    header = render_fragment("article_header.html.j2", article.src_uri, **context)
-    footer = render_fragment("article_footer.html.j2", article.src_uri, **context)
+    header = render_fragment_again("article_header.html.j2", article.src_uri, **context)
+    footer = render_fragment_again("article_footer.html.j2", article.src_uri, **context)
     return header, footer

@@ -17,6 +17,15 @@ from ktt_site.validation import Origin, validate_record
 ISSUE_FOLDER = re.compile(r"^(\d{4})-so-(\d{2,3})$")
 
 
+@dataclass(frozen=True)
+class PageRef:
+    """An issue or article as other pages name it: its address and front matter (immutable, so
+    it compares by value, unlike the page, which knows its issue and the issue its pages)."""
+
+    src_uri: str
+    meta: ArticleMeta | IssueMeta
+
+
 @dataclass
 class Article:
     """An article page of an issue; ``src_uri`` is its path inside ``content/``."""
@@ -34,6 +43,10 @@ class Article:
     @property
     def origin(self) -> Origin:
         return self.meta.origin
+
+    @property
+    def ref(self) -> PageRef:
+        return PageRef(self.src_uri, self.meta)
 
 
 @dataclass
@@ -53,6 +66,10 @@ class BulletinIssue:
     @property
     def src_uri(self) -> str:
         return f"{BULLETIN_DIR}/{self.folder}/index.md"
+
+    @property
+    def ref(self) -> PageRef:
+        return PageRef(self.src_uri, self.meta)
 
     @property
     def unpublished(self) -> list[Article]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ktt_site.bulletin.categories import ARCHIVE_DIR, CATEGORIES_DIR, archive_page, category_page
 from ktt_site.bulletin.model import BULLETIN_DIR
-from ktt_site.rendering import Output, page, render
+from ktt_site.rendering import Output, page, render, render_again
 
 BULLETIN_PAGE = f"{BULLETIN_DIR}/index.md"
 #: How to follow the bulletin: what RSS is, which apps, every feed's address.
@@ -28,6 +28,11 @@ HELPERS: dict[str, Any] = {
 def render_fragment(template: str, page_uri: str, **context: Any) -> str:
     """HTML (inside Markdown) for a part of the page at ``page_uri``."""
     return render(f"bulletin/{template}", page_uri, **HELPERS, **context)
+
+
+def render_fragment_again(template: str, page_uri: str, **context: Any) -> str:
+    """``render_fragment`` for a context of immutable values only (see ``render_again``)."""
+    return render_again(f"bulletin/{template}", page_uri, **HELPERS, **context)
 
 
 def generated_page(

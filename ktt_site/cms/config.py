@@ -26,6 +26,7 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
+from ktt_site import reuse
 from ktt_site.bulletin.model import BULLETIN_DIR, ArticleMeta, IssueMeta
 from ktt_site.cooperatives.exemplary import FILE_NAME as CRITERIA_FILE
 from ktt_site.cooperatives.model import KINDS, RELATIONS, STATUSES, Cooperative, Image, ValueChainLink
@@ -596,12 +597,12 @@ def cms_config(data_dir: Path, content_dir: Path, settings: CmsSettings) -> dict
 def config_yaml(data_dir: Path, content_dir: Path, settings: CmsSettings) -> str:
     """``config.yml``, deterministic."""
     header = "# Tự sinh từ các mô hình dữ liệu của ktt-site mỗi lần dựng trang: đừng sửa tay.\n"
-    return header + yaml.dump(
-        cms_config(data_dir, content_dir, settings),
-        Dumper=_NoAliases,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
+    config = cms_config(data_dir, content_dir, settings)
+    # Kept by the live preview while the configuration is equal (most saves change no option).
+    return header + reuse.made(
+        "cms config",
+        config,
+        lambda: yaml.dump(config, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100),
     )
 
 

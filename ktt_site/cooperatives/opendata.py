@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+from ktt_site import reuse
 from ktt_site.cooperatives.model import RELATIONS, latest
 from ktt_site.cooperatives.view import Profile
 from ktt_site.dates import PartialDate
@@ -239,32 +240,36 @@ def _flag(value: bool) -> str:
 
 def build_files(profiles: list[Profile], settings: BuildSettings) -> list[Output]:
     ordered = sorted(profiles, key=lambda p: p.id)
-    return [
-        Output(JSON_FILE, _json_file(ordered, settings)),
-        Output(CSV_FILE, _csv_file(ordered, settings)),
-        Output(XLSX_FILE, _xlsx_file(ordered, settings)),
-    ]
+    records = [record(p, settings) for p in ordered]
+    rows = [csv_row(p, settings) for p in ordered]
+    cells = [[row[name] for name in CSV_COLUMNS] for row in rows]
+    typed = [xlsx_row(p, row) for p, row in zip(ordered, rows, strict=True)]
+    # Writing the files is most of the work; the live preview reuses them while rows are equal.
+    return reuse.made(
+        "opendata",
+        (settings, records, cells, typed),
+        lambda: [
+            Output(JSON_FILE, _json_file(records, settings)),
+            Output(CSV_FILE, csv_bytes(CSV_COLUMNS, cells)),
+            Output(XLSX_FILE, _xlsx_file(typed, settings)),
+        ],
+    )
 
 
-def _json_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
+def _json_file(records: list[dict[str, Any]], settings: BuildSettings) -> bytes:
     document = {
         "title": f"Hợp tác xã, tổ hợp tác: dữ liệu mở của {settings.site_name}",
         "source": settings.site_url,
-        "count": len(ordered),
-        "cooperatives": [record(p, settings) for p in ordered],
+        "count": len(records),
+        "cooperatives": records,
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _csv_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
-    rows = (csv_row(profile, settings) for profile in ordered)
-    return csv_bytes(CSV_COLUMNS, ([row[name] for name in CSV_COLUMNS] for row in rows))
-
-
-def xlsx_row(profile: Profile, settings: BuildSettings) -> list[Any]:
-    """The CSV row with typed cells: dates, numbers and yes/no where the CSV has text."""
+def xlsx_row(profile: Profile, text: dict[str, str]) -> list[Any]:
+    """The profile's CSV row (``text``) with typed cells: dates, numbers and yes/no where the
+    CSV has text."""
     coop = profile.coop
-    text = csv_row(profile, settings)
     typed: dict[str, Any] = {
         "founded": _excel_date(coop.founded),
         "dissolved": _excel_date(coop.dissolved),
@@ -283,10 +288,7 @@ def _excel_date(value: PartialDate | dt.date | None) -> dt.date | str | None:
     return value
 
 
-def _xlsx_file(ordered: list[Profile], settings: BuildSettings) -> bytes:
+def _xlsx_file(rows: list[list[Any]], settings: BuildSettings) -> bytes:
     return workbook_bytes(
-        "Hợp tác xã, tổ hợp tác",
-        [XLSX_COLUMNS[name] for name in CSV_COLUMNS],
-        [xlsx_row(p, settings) for p in ordered],
-        author=settings.site_name,
+        "Hợp tác xã, tổ hợp tác", [XLSX_COLUMNS[name] for name in CSV_COLUMNS], rows, author=settings.site_name
     )

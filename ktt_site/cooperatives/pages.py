@@ -13,7 +13,7 @@ from ktt_site.cooperatives.facets import OCOP_PAGE, Facet, ocop_by_stars
 from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import RELATIONS, Image
 from ktt_site.cooperatives.view import DIRECTORY, Profile
-from ktt_site.rendering import Output, page
+from ktt_site.rendering import Output, page, page_again
 from ktt_site.text import slugify
 
 if TYPE_CHECKING:
@@ -56,23 +56,32 @@ def articles_about(site: SiteData) -> dict[str, list[Article]]:
 
 def profile_page(site: SiteData, profile: Profile, articles: list[Article], facet_links: dict[str, Facet]) -> Output:
     coop = profile.coop
+    where = profile.location
     front: dict[str, str] = {"description": description(profile)}
     if coop.images:
         front["image"] = coop.images[0].path
     criteria = site.exemplary_criteria.by_id() if site.exemplary_criteria else {}
-    return page(
+
+    def facet_page(facet: str, value: str) -> str:
+        return facet_links[facet].value_for(value).src_uri
+
+    # Values only (see render_again): the live preview makes again only the profiles that changed.
+    return page_again(
         profile.src_uri,
         "cooperatives/profile.md.j2",
         title=coop.name,
         front_matter=front,
         p=profile,
         coop=coop,
-        images=sized_images(site, profile),
-        articles=articles,
+        images=tuple(sized_images(site, profile)),
+        articles=tuple(article.ref for article in articles),
         relations=RELATIONS,
         criteria=criteria,
-        facets=facet_links,
-        sectors=[(s, facet_links["theo-linh-vuc"].value_for(slugify(s)).src_uri) for s in coop.sectors],
+        kind_page=facet_page("theo-loai", coop.kind),
+        commune_page=facet_page("theo-xa-phuong", where.today.id) if where.changed_on and where.today else None,
+        district_page=facet_page("theo-huyen", where.district_2018.id) if where.district_2018 else None,
+        founders=tuple((org, facet_page("theo-to-chuc", org.id)) for org in profile.founders),
+        sectors=tuple((s, facet_page("theo-linh-vuc", slugify(s))) for s in coop.sectors),
         exemplary_page=EXEMPLARY_PAGE,
     )
 

@@ -2,8 +2,9 @@
 folder is touched), add generated pages in ``on_files``, expand shortcodes in
 ``on_page_markdown``, hand each page's HTML to the search index, write feeds after the build.
 
-Under ``mkdocs serve`` the search index is not built (``mkdocs build`` always builds it), drafts
-are shown with a banner, and with ``--dirty`` (``make serve``) only changed pages are redone."""
+Under ``mkdocs serve`` the search index and the feeds are not made (``mkdocs build`` always
+makes them), drafts are shown with a banner, and with ``--dirty`` (``make serve``) only changed
+pages and files are redone."""
 
 from __future__ import annotations
 
@@ -125,8 +126,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self._clean_up()
         self.site, self.problems = None, []
         self.page_dates = []
-        if not (self.serving and self.dirty):  # a dirty rebuild renders only some pages again
-            self.page_html = {}
+        self.page_html = {}
         if not config.site_url:
             raise PluginError("mkdocs.yml: site_url: cần địa chỉ gốc của trang (cho nguồn tin RSS, chia sẻ, sitemap)")
         if not config.use_directory_urls:
@@ -281,7 +281,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         html = clean_html(html)
         _plain_toc_titles(page.toc)
         html = sized_images(html, page.url, Path(config.docs_dir))
-        self.page_html[page.file.src_uri] = html
+        if not self.serving:  # for the feeds
+            self.page_html[page.file.src_uri] = html
         if self.search is not None and indexed(page.file.src_uri):
             assert self.site is not None
             src_uri = page.file.src_uri
@@ -374,7 +375,8 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
             return
         assert self.settings is not None
         try:
-            write_feeds(RenderedSite(self.site, self.settings, Path(config.site_dir), self.page_html))
+            if not self.serving:  # like the search index: made by every `mkdocs build`
+                write_feeds(RenderedSite(self.site, self.settings, Path(config.site_dir), self.page_html))
             if self.search is not None:
                 try:
                     self.search.finish()

@@ -86,11 +86,14 @@ def stand_in_pages(files: Files, config: MkDocsConfig, previous: list[tuple[str,
 
 class GeneratedFile(File):
     """``File.generated`` that tells a dirty build (``mkdocs serve --dirty``) whether its content
-    changed since the previous build, through ``File.is_modified``, the method MkDocs asks."""
+    changed since the previous build, through ``File.is_modified``, the method MkDocs asks. One
+    copied from a file (the form editor's bundle) is modified when MkDocs' own rule says so."""
 
     changed = True
 
     def is_modified(self) -> bool:
+        if self.abs_src_path is not None:  # copied, with its date, by MkDocs: newer source, new copy
+            return super().is_modified()
         return self.changed or not os.path.isfile(self.abs_dest_path)
 
 
@@ -103,13 +106,25 @@ class ChangedPages:
 
     def __init__(self) -> None:
         self._previous: dict[str, str] = {}
+        self._previous_data: dict[str, bytes] = {}
 
     def forget(self) -> None:
         """Make the next rebuild redo every page (after a failure, or a change of the theme)."""
         self._previous = {}
+        self._previous_data = {}
 
     def mark(self, files: Files, fingerprint: Callable[[File], str]) -> int:
-        """Mark each documentation page changed or not; return how many changed."""
+        """Mark each documentation page changed or not, and each generated download or data
+        file (written again only when its bytes differ); return how many pages changed."""
+        data_files = [
+            item
+            for item in files
+            if isinstance(item, GeneratedFile) and item.abs_src_path is None and not item.is_documentation_page()
+        ]
+        data = {item.src_uri: item.content_bytes for item in data_files}
+        for item in data_files:
+            item.changed = data[item.src_uri] != self._previous_data.get(item.src_uri)
+        self._previous_data = data
         pages = list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
         current = {file.src_uri: fingerprint(file) for file in pages}
         same_pages = current.keys() == self._previous.keys()
