@@ -43,7 +43,7 @@ def links(markdown: str, page_src_uri: str) -> Iterator[Link]:
     """Every link of a page outside code, with the page path it points at (None if outside the site)."""
     if "](" not in markdown and "]:" not in markdown:
         return
-    spans: list[tuple[int, int]] | None = None
+    spans: tuple[tuple[int, int], ...] | None = None
     for match in _LINK.finditer(markdown):
         group = "inline" if match.group("inline") else "reference"
         if spans is None:

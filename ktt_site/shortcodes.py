@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,9 +26,11 @@ _ARG = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 _CODE = re.compile(r"^(?P<fence>```+|~~~+).*?^(?P=fence)[ \t]*$|`+[^`\n]*`+", re.S | re.M)
 
 
-def code_spans_of(markdown: str) -> list[tuple[int, int]]:
-    """Where fenced blocks and inline code are: nothing in them is a call or a link."""
-    return [m.span() for m in _CODE.finditer(markdown)]
+@lru_cache(maxsize=1 << 12)
+def code_spans_of(markdown: str) -> tuple[tuple[int, int], ...]:
+    """Where fenced blocks and inline code are: nothing in them is a call or a link. (Asked of
+    every page when the site loads and again when it is built, and in each preview rebuild.)"""
+    return tuple(m.span() for m in _CODE.finditer(markdown))
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def find_calls(markdown: str, known: dict[str, Shortcode]) -> Iterator[Call]:
     # Most pages have no shortcode at all: a substring test spares them both regex scans.
     if "{{" not in markdown:
         return
-    code_spans: list[tuple[int, int]] | None = None
+    code_spans: tuple[tuple[int, int], ...] | None = None
     for match in CALL.finditer(markdown):
         if match.group("name") not in known:
             continue

@@ -43,6 +43,7 @@ from ktt_site.sanitize import clean_html
 from ktt_site.search.background import BackgroundIndexer, SearchIndexError
 from ktt_site.search.records import PageToIndex, classify, indexed
 from ktt_site.sharing.meta import SharedImage, SharedPage, last_modified, page_sharing, shared_image
+from ktt_site.shortcodes import code_spans_of
 from ktt_site.site import ProjectPaths, SiteData, load_site
 from ktt_site.sources import parse_yaml
 from ktt_site.text import heading_slug
@@ -417,6 +418,7 @@ class KttSitePlugin(BasePlugin[KttSiteConfig]):
         self.site, self.settings, self.page_html, self.preview_pages = None, None, {}, []
         self.page_dates = []  # MkDocs' pages, and through them the whole site as built
         parse_yaml.cache_clear()
+        code_spans_of.cache_clear()
         rendering.forget()
 
     def _clean_up(self) -> None:
