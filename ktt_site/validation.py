@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from ktt_site import reuse
 from ktt_site.errors import ProblemLog
 from ktt_site.file_names import address_problem, name_problem
 from ktt_site.sources import YamlMapping, line_at, load_yaml_file
@@ -137,11 +138,27 @@ def validate_record(
     *,
     prefix: tuple[Any, ...] = (),
     context: dict[str, Any] | None = None,
+    source: object = None,
 ) -> M | None:
     """Validate ``data`` (loaded with lines) as ``model``; log every problem and return None.
 
     ``prefix`` is where ``data`` sits in its file (``("districts", 3)``), for the field path.
+    ``source`` is the parsed YAML that ``data`` was copied from, if it is a copy.
+
+    A valid record is kept for the next build of the live preview: the YAML parsed from an
+    unchanged text is the same object (``sources.parse_yaml`` keeps it), so the same object
+    with equal ``context`` gives the same record, which then compares equal at once.
     """
+    return reuse.made(
+        ("record", model, path, prefix),
+        (reuse.SameObject(data if source is None else source), context),
+        lambda: _validated(model, data, path, log, prefix, context),
+    )
+
+
+def _validated(
+    model: type[M], data: Any, path: Path, log: ProblemLog, prefix: tuple[Any, ...], context: dict[str, Any] | None
+) -> M | None:
     try:
         record = model.model_validate(data, context=context)
     except ValidationError as exc:
@@ -415,7 +432,7 @@ def load_record_folder(
         with_id = YamlMapping(data)
         with_id.line, with_id.key_lines = data.line, dict(data.key_lines)
         with_id.setdefault("id", path.stem)
-        record = validate_record(model, with_id, path, log, context=context)
+        record = validate_record(model, with_id, path, log, context=context, source=data)
         if record is not None:
             records[path.stem] = record
     return records
