@@ -100,6 +100,8 @@ def test_preview_rebuilds_on_data_and_page_changes_and_shows_errors(project):
         good = coop.read_text(encoding="utf-8")
         coop.write_text(good.replace("Hợp tác xã Đồng Tâm", "Hợp tác xã Đồng Tâm Mới"), encoding="utf-8")
         wait_for(profile, lambda status, body: status == 200 and "Hợp tác xã Đồng Tâm Mới" in body, server, log)
+        # A list that names it is made again too, not kept from the previous rebuild.
+        assert "Hợp tác xã Đồng Tâm Mới" in answers(url + "hop-tac-xa/theo-loai/htx/")
 
         project.write("content/index.md", "# Trang chủ thử nghiệm\n\nĐã sửa trang chủ.\n")
         wait_for(url, lambda status, body: "Đã sửa trang chủ." in body, server, log)

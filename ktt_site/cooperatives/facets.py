@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import KINDS, Product
 from ktt_site.cooperatives.view import SECTION, Profile
-from ktt_site.rendering import Output, page
+from ktt_site.rendering import Output, page, page_again
 from ktt_site.text import fold, slugify
 
 if TYPE_CHECKING:
@@ -189,8 +189,9 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
         for value in facet.used:
             for listing in split(value.src_uri, value.profiles):
                 numbered = f" (trang {listing.number}/{listing.count})" if listing.number > 1 else ""
+                # Values only (see render_again): the preview makes again only the lists that changed.
                 outputs.append(
-                    page(
+                    page_again(
                         listing.src_uri,
                         "cooperatives/facet_value.md.j2",
                         title=facet.page_title.format(value.label) + numbered,
@@ -198,8 +199,12 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
                             "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác{numbered}.",
                             "share_title": facet.share_title.format(value.label) + numbered,
                         },
-                        facet=facet,
-                        value=value,
+                        facet_label=facet.label,
+                        facet_title=facet.title,
+                        facet_page=facet.src_uri,
+                        show_district=facet.key != "theo-huyen",
+                        value_label=value.label,
+                        value_count=value.count,
                         listing=listing,
                     )
                 )
