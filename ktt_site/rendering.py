@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -219,37 +218,15 @@ def page(
     title: str,
     front_matter: dict[str, Any] | None = None,
     in_nav: bool = False,
+    reusable: bool = False,
     **context: Any,
 ) -> Output:
-    """A generated page: YAML front matter (title, theme template, ...) and a rendered body."""
-    return _page(src_uri, template, title, front_matter, in_nav, render, context)
+    """A generated page: YAML front matter (title, theme template, ...) and a rendered body.
 
-
-def page_again(
-    src_uri: str,
-    template: str,
-    *,
-    title: str,
-    front_matter: dict[str, Any] | None = None,
-    in_nav: bool = False,
-    **context: Any,
-) -> Output:
-    """``page`` with its body made by ``render_again``: ``context`` of immutable values only."""
-    return _page(src_uri, template, title, front_matter, in_nav, render_again, context)
-
-
-def _page(
-    src_uri: str,
-    template: str,
-    title: str,
-    front_matter: dict[str, Any] | None,
-    in_nav: bool,
-    render_body: Callable[..., str],
-    context: dict[str, Any],
-) -> Output:
+    ``reusable``: ``context`` holds immutable values only, so the body is made by ``render_again``."""
     meta = {"title": title, **(front_matter or {})}
     meta.setdefault("template", "ktt-page.html")
-    body = render_body(template, src_uri, title=title, **context)
+    body = (render_again if reusable else render)(template, src_uri, title=title, **context)
     return Output(src_uri, f"---\n{_front_matter(src_uri, meta)}---\n\n{body}", in_nav=in_nav)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import KINDS, Product
 from ktt_site.cooperatives.view import SECTION, Profile
-from ktt_site.rendering import Output, page, page_again
+from ktt_site.rendering import Output, page
 from ktt_site.text import fold, slugify
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
                 numbered = f" (trang {listing.number}/{listing.count})" if listing.number > 1 else ""
                 # Values only (see render_again): the preview makes again only the lists that changed.
                 outputs.append(
-                    page_again(
+                    page(
                         listing.src_uri,
                         "cooperatives/facet_value.md.j2",
                         title=facet.page_title.format(value.label) + numbered,
@@ -199,6 +199,7 @@ def build_pages(site: SiteData, profiles: list[Profile], all_facets: list[Facet]
                             "description": f"{facet.label}: {value.label}. Danh sách {value.count} hợp tác xã, tổ hợp tác{numbered}.",
                             "share_title": facet.share_title.format(value.label) + numbered,
                         },
+                        reusable=True,
                         facet_label=facet.label,
                         facet_title=facet.title,
                         facet_page=facet.src_uri,

@@ -13,7 +13,7 @@ from ktt_site.cooperatives.facets import OCOP_PAGE, Facet, ocop_by_stars
 from ktt_site.cooperatives.listing import ListingPage, split
 from ktt_site.cooperatives.model import RELATIONS, Image
 from ktt_site.cooperatives.view import DIRECTORY, Profile
-from ktt_site.rendering import Output, page, page_again
+from ktt_site.rendering import Output, page
 from ktt_site.text import slugify
 
 if TYPE_CHECKING:
@@ -66,11 +66,12 @@ def profile_page(site: SiteData, profile: Profile, articles: list[Article], face
         return facet_links[facet].value_for(value).src_uri
 
     # Values only (see render_again): the live preview makes again only the profiles that changed.
-    return page_again(
+    return page(
         profile.src_uri,
         "cooperatives/profile.md.j2",
         title=coop.name,
         front_matter=front,
+        reusable=True,
         p=profile,
         coop=coop,
         images=tuple(sized_images(site, profile)),
