@@ -155,6 +155,35 @@ def test_accents_case_and_unicode_form_do_not_change_the_results(page, site_url)
     assert seen["Hop Tac Xa"] == seen["hop tac xa"]
 
 
+#: Submits a search, then types one more letter while it runs (as a reader typing slowly
+#: does when the pause between two keys outlasts the wait before searching); returns each
+#: value aria-busy took until the results for the whole word are shown.
+_SEARCH_THEN_TYPE = """async () => {
+  const list = document.querySelector('[data-ktt-search-results]');
+  const input = document.querySelector('[data-ktt-search-input]');
+  const states = [];
+  new MutationObserver(() => states.push(list.getAttribute('aria-busy')))
+    .observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+  input.form.requestSubmit();
+  input.value += 'g';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((done) => setTimeout(done, 1500));
+  return states;
+}"""
+
+
+def test_results_stay_busy_while_a_search_is_still_to_come(page, site_url):
+    """A search that ends after the next key was typed does not mark the results final: a
+    screen reader (or a test) reading them then would get the shorter word's."""
+    page.goto(site_url)
+    search(page, "don")
+    states = page.evaluate(_SEARCH_THEN_TYPE)
+    assert states and states[-1] == "false"
+    assert "false" not in states[:-1], states
+    meta, results = read_results(page)
+    assert meta.startswith("Tìm thấy") and PROFILE_DONG_TAM in paths(results, site_url)
+
+
 def test_d_stroke_words_are_found_without_the_stroke(page, site_url):
     page.goto(site_url)
     by_query = {q: search(page, q) for q in ["dong", "đồng", "ĐỒNG", unicodedata.normalize("NFD", "Đồng")]}

@@ -250,9 +250,10 @@
       return item;
     }
 
-    /** aria-busy tells assistive technology (and tests) that results are being replaced. */
+    /** aria-busy tells assistive technology (and tests) that results are being replaced: also
+     *  while a search is scheduled, when an earlier one ends between two slow keystrokes. */
     function busy(state) {
-      list.setAttribute("aria-busy", state ? "true" : "false");
+      list.setAttribute("aria-busy", state || timer !== null ? "true" : "false");
     }
 
     function showMore(current) {
@@ -324,6 +325,8 @@
 
     function search() {
       var current = ++generation;
+      clearTimeout(timer);
+      timer = null;
       var raw = input.value.trim();
       var query = indexForm(raw);
       var filters = chosenFilters();
@@ -366,7 +369,6 @@
     form.addEventListener("submit", function (event) {
       // On a phone, "search" on the keyboard should reveal the results, not reload the page.
       event.preventDefault();
-      clearTimeout(timer);
       search();
       input.blur();
     });
