@@ -60,9 +60,14 @@ class Invisible:
 
     @property
     def name(self) -> str:
-        if self.char in NAMES:
-            return NAMES[self.char]
-        return "ký tự điều khiển hướng chữ" if self.char > "\u2000" else "ký tự điều khiển"
+        return name_of(self.char)
+
+
+def name_of(char: str) -> str:
+    """An invisible character's name, as an editor may know it."""
+    if char in NAMES:
+        return NAMES[char]
+    return "ký tự điều khiển hướng chữ" if char > "\u2000" else "ký tự điều khiển"
 
 
 def find(text: str, pattern: re.Pattern[str], first_line: int = 1) -> Iterator[Invisible]:

@@ -36,3 +36,19 @@ def test_a_control_character_is_refused_with_line_and_column(project, rel, expec
     assert build.returncode != 0
     assert expected in build.stderr
     assert previous.read_text(encoding="utf-8") == "bản trước"
+
+
+def test_a_control_character_written_as_a_yaml_escape_is_refused_too(project):
+    """YAML can spell what the file does not show ("\\x1F"): found by random input, it got past
+    the check and crashed the Excel download of the organisations' figures."""
+    rel = "models_data/organizations.yaml"
+    text = project.path(rel).read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.lstrip("- ").startswith("name: "))
+    line_number = text.splitlines().index(name) + 1
+    project.write(rel, text.replace(name, name.split("name: ")[0] + 'name: "Hội\\x1FNông dân"', 1))
+    check = project.check_in_process()
+    assert check.returncode == 1
+    assert (
+        f"{rel}:{line_number}: " in check.stderr
+        and "name: chứa ký tự điều khiển (U+001F), một ký tự vô hình không được đăng; hãy xóa nó" in check.stderr
+    ), check.stderr
