@@ -32,11 +32,14 @@ node_modules/.package-lock.json: $(wildcard package.json package-lock.json)
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: no form editor in the site, browser tests will skip"; fi
 
+# The suite starts many `mkdocs build` and `ktt-site` processes: where the environment forbids
+# compiled-module caches (PYTHONDONTWRITEBYTECODE, set in some sandboxes and CI images), each of
+# them compiled ktt_site again, about 0.3 s a process. The test run lets Python keep them.
 test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(BIN)/ruff check ktt_site
 	$(BIN)/ruff format --check ktt_site
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n auto
 
 # --dirty: a saved change redoes only the pages it touches (ktt-site tells MkDocs which);
 # --no-strict: MkDocs warns about every dirty build, which strict mode would make fatal.

@@ -125,7 +125,7 @@ def test_make_targets_run_the_commands_the_readme_names(tmp_path):
         f"{fake}/bin/ruff check ktt_site",
         f"{fake}/bin/ruff format --check ktt_site",
         f"{fake}/bin/mypy",
-        f"{fake}/bin/python -m pytest -n auto",
+        f"env -u PYTHONDONTWRITEBYTECODE {fake}/bin/python -m pytest -n auto",
     ]
 
 
