@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ktt_site.bulletin.feed_html import feed_content, first_paragraph
 from ktt_site.bulletin.enrich import wrap
+from ktt_site.bulletin.feed_html import feed_content, first_paragraph
 
 PAGE = "https://vi-du.example.org/ban-tin/2018-so-01/bai/"
 
