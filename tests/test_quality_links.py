@@ -13,9 +13,12 @@ from conftest import BIN
 from quality_support import serve, which_or_missing
 
 #: Internal links only (the build is offline); fragments are checked by the AnchorCheck plugin.
+#: threads=0: LinkChecker checks in its main thread. Its work is parsing HTML in Python, so
+#: threads only contend for the interpreter lock: the shipped site took 14.7 s of CPU with 4 and
+#: 10.8 s with none, the same 728 URLs, and no thread is left to wait for at the end.
 CONFIG = """\
 [checking]
-threads=4
+threads=0
 maxrequestspersecond=1000
 [filtering]
 checkextern=0
