@@ -36,9 +36,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
     prefix = "/"
 
-    def __init__(self, *args: Any, prefix: str, sent: list[tuple[str, int]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, prefix: str, sent: list[tuple[str, int]], cache: bool, **kwargs: Any) -> None:
         self.prefix = prefix
         self.sent = sent
+        self.cache = cache
         super().__init__(*args, **kwargs)
 
     def send_header(self, keyword: str, value: str) -> None:
@@ -52,8 +53,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self) -> None:
-        # Every test and benchmark run starts from an empty cache, as a first visit does.
-        self.send_header("Cache-Control", "no-store")
+        # Every test and benchmark run starts from an empty cache, as a first visit does; or, for
+        # a reader going from page to page, keeps the theme's files for ten minutes as GitHub
+        # Pages does, so that the browser does not fetch and compile them again on every page.
+        self.send_header("Cache-Control", "max-age=600" if self.cache else "no-store")
         # LinkChecker paces itself (about 10 requests a second) on hosts that do not send this.
         self.send_header("LinkChecker", "allow")
         super().end_headers()
@@ -63,14 +66,18 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None) -> Iterator[str]:
+def serve(
+    site_dir: Path, prefix: str = "/", sent: list[tuple[str, int]] | None = None, *, cache: bool = False
+) -> Iterator[str]:
     """Serve ``site_dir`` at ``http://127.0.0.1:<port><prefix>``; yields that base URL.
 
-    ``sent``, when given, receives ``(request path, body bytes)`` for every response.
+    ``sent``, when given, receives ``(request path, body bytes)`` for every response. With
+    ``cache``, responses may be kept by the browser (else every request reaches the server).
     """
     if not prefix.endswith("/"):
         prefix += "/"
-    handler = partial(_SiteHandler, directory=str(site_dir), prefix=prefix, sent=[] if sent is None else sent)
+    sent = [] if sent is None else sent
+    handler = partial(_SiteHandler, directory=str(site_dir), prefix=prefix, sent=sent, cache=cache)
     with served(handler, prefix) as url:
         yield url
 
