@@ -87,7 +87,9 @@ def served(handler: Callable[..., BaseRequestHandler], path: str = "/") -> Itera
     """A local HTTP server answering with ``handler`` on its own thread; yields its URL + ``path``."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the serving loop to look at its flag, which it does between waits for
+    # a request: every 0.5 s by default, half a second lost at the end of each test that serves.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{path}"
