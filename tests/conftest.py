@@ -23,6 +23,13 @@ REFERENCE = Path(__file__).parent / "reference"
 BIN = Path(sys.executable).parent
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``runs_long`` first, in their order, the others after them as collected: a
+    parallel run then ends on short tests, with no long one left running alone. A file whose
+    tests share a browser or a built site marks them all (``pytestmark``), so they stay together."""
+    items.sort(key=lambda item: item.get_closest_marker("runs_long") is None)
+
+
 @dataclass
 class SiteProject:
     """A site's repository in a temp folder: edit files, then check or build it, for real (a new

@@ -38,6 +38,10 @@ PICTURE = FIXTURES / "files/anh.jpg"
 ISSUE = "content/ban-tin/2018-so-01/index.md"
 
 
+#: Started first in a run (tests/conftest.py): the walk through the forms takes ten seconds.
+pytestmark = pytest.mark.runs_long
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> SiteProject:
     root = tmp_path / "du-an"

@@ -15,6 +15,9 @@ from typing import Any
 import pytest
 from search_support import search, serve
 
+#: Started first in a run (tests/conftest.py): the every-page test takes about ten seconds.
+pytestmark = pytest.mark.runs_long
+
 #: Run before any script of the page (Playwright's init scripts are not the page's, so the
 #: policy does not apply to them): counts what the policy blocks, and gives injected code a
 #: place to say it ran.

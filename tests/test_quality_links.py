@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import BIN
 from quality_support import serve, which_or_missing
+
+#: Started first in a run (tests/conftest.py): LinkChecker over the shipped site takes ten seconds.
+pytestmark = pytest.mark.runs_long
 
 #: Internal links only (the build is offline); fragments are checked by the AnchorCheck plugin.
 #: threads=0: LinkChecker checks in its main thread. Its work is parsing HTML in Python, so

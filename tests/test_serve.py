@@ -15,8 +15,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from bulletin_support import article, issue
 from conftest import BIN, make_dry_run
+
+#: Started first in a run (tests/conftest.py): each test waits for `mkdocs serve` to rebuild,
+#: fifteen seconds in all.
+pytestmark = pytest.mark.runs_long
 
 ROOT = Path(__file__).parent.parent
 COOP = "models_data/cooperatives/htx-dong-tam.yaml"
