@@ -32,7 +32,7 @@ from cms_support import (
 )
 from conftest import FIXTURES, SiteProject
 from quality_support import missing_tool
-from search_support import chromium, chromium_path, serve
+from search_support import chromium_path, serve
 
 PICTURE = FIXTURES / "files/anh.jpg"
 ISSUE = "content/ban-tin/2018-so-01/index.md"
@@ -87,7 +87,7 @@ def _edit(page: Any, base: str) -> None:
 
 
 def test_cooperative_and_article_written_through_the_forms_pass_check_and_build(
-    project: SiteProject, decap_server_port: int, tmp_path: Path
+    project: SiteProject, decap_server_port: int, browser: Any, tmp_path: Path
 ) -> None:
     site_dir = tmp_path / "site"
     built = project.build_in_process(site_dir=site_dir)
@@ -101,7 +101,7 @@ def test_cooperative_and_article_written_through_the_forms_pass_check_and_build(
         admin_page.replace(" &#39;unsafe-eval&#39;", ""), encoding="utf-8"
     )
     errors: list[str] = []
-    with serve(site_dir) as base, chromium() as browser:
+    with serve(site_dir) as base:
         strict = browser.new_page()
         refused: list[str] = []
         strict.on("console", lambda m: refused.append(m.text) if "unsafe-eval" in m.text else None)
@@ -122,6 +122,7 @@ def test_cooperative_and_article_written_through_the_forms_pass_check_and_build(
         # one took to sign in and save two entries: it was refused and never offered to sign in.
         assert refused and strict.get_by_role("button", name="Đăng nhập").count() == 0
         strict.close()
+        page.close()
 
     assert not errors, errors
     cooperative = project.path("models_data/cooperatives/hop-tac-xa-dong-thuan.yaml")

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from quality_support import ROOT, missing_tool, serve
-from search_support import chromium, chromium_path
 
 from ktt_site.project import read_project
 from ktt_site.site import ProjectPaths, load_site
@@ -65,17 +64,11 @@ SITE_URL = str(read_project(ROOT / "mkdocs.yml")[1]["site_url"])
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if chromium_path() is None:
-        missing_tool("Debian's chromium is not installed (apt-get install chromium)")
+def browser(browser: Any) -> Any:
+    """The test process's chromium (tests/conftest.py), with axe-core there to inject."""
     if not AXE.is_file():
         missing_tool("axe-core is not installed (run 'npm ci' in the project folder)")
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        missing_tool("Playwright for Python is not installed (pip install -e '.[test]')")
-    with chromium() as launched:
-        yield launched
+    return browser
 
 
 @pytest.fixture(scope="module")

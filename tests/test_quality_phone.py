@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 from phone_pages import PHONE, measure, reader_pages
-from quality_support import missing_tool, serve
-from search_support import chromium, chromium_path
+from quality_support import serve
 
 from ktt_site.tables import label_stacked_tables
 
@@ -19,14 +18,8 @@ PAGES = reader_pages()
 
 
 @pytest.fixture(scope="module")
-def phone(shipped_site) -> Iterator[tuple[Any, str]]:
-    if chromium_path() is None:
-        missing_tool("Debian's chromium is not installed (apt-get install chromium)")
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        missing_tool("Playwright for Python is not installed (pip install -e '.[test]')")
-    with serve(shipped_site) as url, chromium() as browser:
+def phone(shipped_site, browser) -> Iterator[tuple[Any, str]]:
+    with serve(shipped_site) as url:
         context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
         yield context.new_page(), url
         context.close()
