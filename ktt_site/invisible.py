@@ -49,25 +49,19 @@ class Invisible:
 
     @property
     def message(self) -> str:
-        code = f"U+{ord(self.char):04X}"
         if self.char in _SPACES:
             fix = "hãy xóa nó (thường do chép từ Word hay trang web) rồi gõ lại dấu cách thường"
         elif self.char < " ":
             fix = "hãy xóa nó (thường do chép từ Word), và xuống dòng bằng phím Enter nếu cần"
         else:
             fix = "hãy xóa nó (thường do chép từ Word hay trang web)"
-        return f"cột {self.column}: có {self.name} ({code}), một ký tự vô hình không được đăng, ở '{self.shown}'; {fix}"
-
-    @property
-    def name(self) -> str:
-        return name_of(self.char)
+        return f"cột {self.column}: có {described(self.char)}, ở '{self.shown}'; {fix}"
 
 
-def name_of(char: str) -> str:
-    """An invisible character's name, as an editor may know it."""
-    if char in NAMES:
-        return NAMES[char]
-    return "ký tự điều khiển hướng chữ" if char > "\u2000" else "ký tự điều khiển"
+def described(char: str) -> str:
+    """An invisible character as an editor is told of it: its name, as they may know it, and code."""
+    name = NAMES.get(char, "ký tự điều khiển hướng chữ" if char > "\u2000" else "ký tự điều khiển")
+    return f"{name} (U+{ord(char):04X}), một ký tự vô hình không được đăng"
 
 
 def find(text: str, pattern: re.Pattern[str], first_line: int = 1) -> Iterator[Invisible]:

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from ktt_site import reuse
 from ktt_site.errors import ProblemLog
 from ktt_site.file_names import address_problem, name_problem
-from ktt_site.invisible import NEVER, name_of
+from ktt_site.invisible import NEVER, described
 from ktt_site.sources import YamlMapping, line_at, load_yaml_file
 from ktt_site.text import slugify
 
@@ -78,8 +78,7 @@ def _refuse_invisible(value: str) -> None:
     such a character crashes the Excel downloads and the feeds just the same."""
     found = NEVER.search(value)
     if found:
-        char = found.group()
-        raise ValueError(f"chứa {name_of(char)} (U+{ord(char):04X}), một ký tự vô hình không được đăng; hãy xóa nó")
+        raise ValueError(f"chứa {described(found.group())}; hãy xóa nó")
 
 
 def _check_web_address(value: str) -> str:

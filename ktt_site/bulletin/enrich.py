@@ -9,10 +9,10 @@ documents it cites, with links to the previous and next article of its issue.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ktt_site.bulletin.load import Article, BulletinIssue
-from ktt_site.bulletin.render import render_fragment, render_fragment_again
+from ktt_site.bulletin.render import render_fragment
 
 if TYPE_CHECKING:
     from ktt_site.site import SiteData
@@ -62,7 +62,7 @@ def issue_parts(site: SiteData, issue: BulletinIssue) -> tuple[str, str]:
     index = next(i for i, other in enumerate(site.bulletin) if other.folder == issue.folder)
     newer = site.bulletin[index - 1] if index > 0 else None
     older = site.bulletin[index + 1] if index + 1 < len(site.bulletin) else None
-    context = {"issue": issue, "newer": newer, "older": older, "site": site}
+    context: dict[str, Any] = {"issue": issue, "newer": newer, "older": older, "site": site}
     header = render_fragment("issue_header.html.j2", issue.src_uri, **context)
     footer = render_fragment("issue_contents.md.j2", issue.src_uri, **context)
     return header, footer
@@ -100,6 +100,6 @@ def article_parts(site: SiteData, article: Article) -> tuple[str, str]:
         "previous": previous.ref if previous else None,
         "following": following.ref if following else None,
     }
-    header = render_fragment_again("article_header.html.j2", article.src_uri, **context)
-    footer = render_fragment_again("article_footer.html.j2", article.src_uri, **context)
+    header = render_fragment("article_header.html.j2", article.src_uri, reusable=True, **context)
+    footer = render_fragment("article_footer.html.j2", article.src_uri, reusable=True, **context)
     return header, footer

@@ -25,14 +25,11 @@ HELPERS: dict[str, Any] = {
 }
 
 
-def render_fragment(template: str, page_uri: str, **context: Any) -> str:
-    """HTML (inside Markdown) for a part of the page at ``page_uri``."""
-    return render(f"bulletin/{template}", page_uri, **HELPERS, **context)
+def render_fragment(template: str, page_uri: str, *, reusable: bool = False, **context: Any) -> str:
+    """HTML (inside Markdown) for a part of the page at ``page_uri``.
 
-
-def render_fragment_again(template: str, page_uri: str, **context: Any) -> str:
-    """``render_fragment`` for a context of immutable values only (see ``render_again``)."""
-    return render_again(f"bulletin/{template}", page_uri, **HELPERS, **context)
+    ``reusable``: ``context`` holds immutable values only, so it is made by ``render_again``."""
+    return (render_again if reusable else render)(f"bulletin/{template}", page_uri, **HELPERS, **context)
 
 
 def generated_page(
