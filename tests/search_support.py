@@ -107,6 +107,40 @@ def tools_required() -> bool:
     return os.environ.get("KTT_REQUIRE_TOOLS") == "1"
 
 
+#: Browser interface that no page and no test sees, which chromium still builds for every new
+#: window (each Playwright context): since version 15x, the address bar's suggestion popup is a
+#: web page of its own (chrome://omnibox-popup.top-chrome/), loaded in its own renderer. It cost
+#: 0.6 s of CPU per context, more than the page a test opens in it (chromium 156: ten contexts
+#: took 11.6 s of CPU with it and 5.3 s without).
+UNSEEN_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup")
+
+
+def disabled_features(command_line: list[str]) -> list[str]:
+    """The features a command line turns off, from every ``--disable-features`` on it, in order."""
+    names: list[str] = []
+    for argument in command_line:
+        if argument.startswith("--disable-features="):
+            names += [name for name in argument.partition("=")[2].split(",") if name and name not in names]
+    return names
+
+
+def launch_arguments(playwright: Any, executable: str) -> list[str]:
+    """``CHROMIUM_ARGS`` and one ``--disable-features`` adding ``UNSEEN_BROWSER_UI`` to the
+    features Playwright turns off itself.
+
+    Chromium keeps only the last ``--disable-features`` of its command line, and Playwright puts
+    its own list first: a second switch would silently turn its features back on. Playwright
+    does not publish its list, so a first browser, started for a moment, reads it from its own
+    command line (``Browser.getBrowserCommandLine``, which needs ``--enable-automation``)."""
+    probe = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, "--enable-automation"])
+    try:
+        command_line = probe.new_browser_cdp_session().send("Browser.getBrowserCommandLine")["arguments"]
+    finally:
+        probe.close()
+    features = [*disabled_features(command_line), *UNSEEN_BROWSER_UI]
+    return [*CHROMIUM_ARGS, "--disable-features=" + ",".join(dict.fromkeys(features))]
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
     """Debian's chromium driven by Playwright (never a browser Playwright downloads)."""
@@ -116,7 +150,7 @@ def chromium() -> Iterator[Any]:
     if executable is None:
         raise RuntimeError("chromium is not installed (apt-get install chromium)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=launch_arguments(playwright, executable))
         try:
             yield browser
         finally:
