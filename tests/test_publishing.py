@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import BIN, file_tree
+from conftest import BIN, SiteProject, file_tree, new_project
 
 
 def _leftovers(project) -> list[str]:
@@ -31,8 +31,8 @@ def test_a_whole_build_replaces_the_site_and_leaves_nothing_beside_it(project):
     assert _leftovers(project) == []
 
 
-def test_a_strict_warning_found_late_keeps_the_previous_site(project):
-    assert project.build_in_process().returncode == 0
+def test_a_strict_warning_found_late_keeps_the_previous_site(republished):
+    project = republished
     before = file_tree(project.built())
     # A broken link is only found while MkDocs renders pages, long after the data was checked.
     project.write("content/index.md", "# Trang chủ\n\nXem [trang không có](khong-co.md).\n")
@@ -45,6 +45,22 @@ def test_a_strict_warning_found_late_keeps_the_previous_site(project):
 
 STOPPED_BUILD = Path(__file__).parent / "stopped_build.py"
 ENV = {"SOURCE_DATE_EPOCH": "1764115200"}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> SiteProject:
+    """The minimal site, built once: the previous site the tests below must keep."""
+    project = new_project(tmp_path_factory.mktemp("published"))
+    assert project.build_in_process(env=ENV).returncode == 0
+    return project
+
+
+@pytest.fixture
+def republished(published: SiteProject, tmp_path: Path) -> SiteProject:
+    """A copy of ``published``, its site included, for one test to build again."""
+    root = tmp_path / "repo"
+    shutil.copytree(published.root, root, symlinks=True)
+    return SiteProject(root)
 
 
 def stopped_build(project, moment: str, action: str) -> subprocess.CompletedProcess[str]:
@@ -76,8 +92,8 @@ def problem_lines(stderr: str) -> list[str]:
         ("publishing", "SIGINT"),
     ],
 )
-def test_a_build_stopped_at_any_moment_leaves_a_whole_site(project, moment, action):
-    assert project.build_in_process(env=ENV).returncode == 0
+def test_a_build_stopped_at_any_moment_leaves_a_whole_site(republished, moment, action):
+    project = republished
     before = file_tree(project.built())
     project.write("content/index.md", "# Trang chủ mới\n\nNội dung mới.\n")
     stopped = stopped_build(project, moment, action)
@@ -93,8 +109,8 @@ def test_a_build_stopped_at_any_moment_leaves_a_whole_site(project, moment, acti
 
 
 @pytest.mark.parametrize("moment", ["pages", "search"])
-def test_a_full_disk_gives_one_vietnamese_line_and_keeps_the_previous_site(project, moment):
-    assert project.build_in_process(env=ENV).returncode == 0
+def test_a_full_disk_gives_one_vietnamese_line_and_keeps_the_previous_site(republished, moment):
+    project = republished
     before = file_tree(project.built())
     project.write("content/index.md", "# Trang chủ mới\n\nNội dung mới.\n")
     # The page MkDocs writes (or the search bundle we write) goes to /dev/full: a real ENOSPC.
@@ -107,8 +123,8 @@ def test_a_full_disk_gives_one_vietnamese_line_and_keeps_the_previous_site(proje
     assert _leftovers(project) == []
 
 
-def test_a_file_over_the_size_limit_gives_one_vietnamese_line_and_keeps_the_previous_site(project):
-    assert project.build_in_process(env=ENV).returncode == 0
+def test_a_file_over_the_size_limit_gives_one_vietnamese_line_and_keeps_the_previous_site(republished):
+    project = republished
     before = file_tree(project.built())
     project.write("content/index.md", "# Trang chủ mới\n\nNội dung mới.\n")
 
@@ -157,7 +173,7 @@ def read_only(folder: Path) -> Iterator[None]:
 @pytest.mark.parametrize("locked", ["site", "its parent"])
 def test_a_read_only_output_folder_gives_one_vietnamese_line_and_keeps_the_previous_site(project, locked):
     site = project.root / "xuat-ban" / "site"
-    assert project.build("--site-dir", str(site)).returncode == 0
+    assert project.build_in_process(site_dir=site).returncode == 0
     before = file_tree(site)
     project.write("content/index.md", "# Trang chủ mới\n\nNội dung mới.\n")
     with read_only(site if locked == "site" else site.parent):
