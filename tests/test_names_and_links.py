@@ -87,9 +87,9 @@ def test_a_320_character_category_stops_check_and_build_and_keeps_the_site(proje
     before = file_tree(project.built())
     project.write(ARTICLE, article("Bài A", "2018-05-01", extra="categories: [" + "x" * 320 + "]"))
     expected = f"{ARTICLE}:4: categories[0]: tên chuyên mục 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"
-    check = project.check()
+    check = project.check_in_process()
     assert check.returncode == 1 and expected in check.stderr, check.stderr
-    build = project.build()
+    build = project.build_in_process()
     assert build.returncode != 0 and expected in build.stderr + build.stdout
     assert "Traceback" not in build.stderr
     assert file_tree(project.built()) == before

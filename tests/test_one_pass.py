@@ -54,7 +54,7 @@ def test_one_check_lists_every_problem_and_never_an_invalid_record_as_missing(pr
     project.write("site/ban-tin/index.html", "bản trước")
     before = file_tree(project.built())
 
-    check = project.check()
+    check = project.check_in_process()
     assert check.returncode == 1
     assert f"Dữ liệu có {len(expected)} lỗi" in check.stderr, check.stderr
     for line in expected:
@@ -63,7 +63,7 @@ def test_one_check_lists_every_problem_and_never_an_invalid_record_as_missing(pr
         assert present not in check.stderr, present
     assert "Lưu ý" not in check.stderr
 
-    build = project.build()
+    build = project.build_in_process()
     assert build.returncode != 0
     for line in expected:
         assert line in build.stderr + build.stdout, line

@@ -140,10 +140,10 @@ def test_a_yaml_slip_in_an_article_stops_the_build_and_keeps_the_site(project):
         "content/ban-tin/2018-so-01/bai-a.md:6: cú pháp YAML sai: mục danh sách này thụt vào 1 dấu cách, "
         "còn mục phía trên ở dòng 5 thụt vào 2 dấu cách"
     )
-    check = project.check()
+    check = project.check_in_process()
     assert check.returncode == 1
     assert expected in check.stderr, check.stderr
-    build = project.build()
+    build = project.build_in_process()
     assert build.returncode != 0
     assert expected in build.stderr + build.stdout
     assert previous.read_text(encoding="utf-8") == "bản trước"
